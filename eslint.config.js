@@ -1,0 +1,31 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// One import direction: domain <- mocks, api <- components <- features <- app.
+const noImports = (patterns) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message: 'This folder may not import from there (see docs/architecture.md).' })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'coverage', 'reports', 'test-results', 'playwright-report', 'public/mockServiceWorker.js'] },
+  {
+    extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['src/domain/**'], rules: noImports([['react', 'react-*', 'msw', 'msw/*', '@tanstack/*', 'recharts', '**/api/**', '**/features/**', '**/app/**', '**/components/**', '**/mocks/**']]) },
+  { files: ['mocks/**'], rules: noImports([['react', 'react-*', '**/api/**', '**/features/**', '**/app/**', '**/components/**']]) },
+  { files: ['src/api/**'], rules: noImports([['react', 'react-dom', 'recharts', '**/features/**', '**/app/**', '**/components/**', '**/mocks/**']]) },
+  { files: ['src/components/**'], rules: noImports([['**/features/**', '**/app/**', '**/mocks/**']]) },
+  { files: ['src/features/**'], rules: noImports([['**/app/**', '**/mocks/**']]) },
+);

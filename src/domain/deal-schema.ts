@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { PartialDate } from './partial-date';
+import {
+  Confidence,
+  DealKind,
+  DealStatus,
+  Domain,
+  FigureKind,
+  MilestoneKind,
+  PartyRole,
+  Route,
+  Service,
+  SystemCategory,
+} from './vocabulary';
+
+const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug such as "mq-9b-2024"');
+const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as "IN"');
+const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as "USD"');
+const Text = z.string().trim().min(1);
+
+export const Source = z.object({
+  id: Slug,
+  title: Text,
+  publisher: Text,
+  date: PartialDate.optional(),
+  /** Kept as written; the UI links it only when it is http(s). */
+  url: z.string().optional(),
+  quote: z.string().optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+/** Figures, quantities and milestones cite sources of the same deal by id. */
+const SourceRefs = z.array(Slug).min(1, 'cite at least one source');
+
+export const Party = z.object({
+  name: Text,
+  role: PartyRole,
+  country: CountryCode.optional(),
+});
+export type Party = z.infer<typeof Party>;
+
+export const DefenceSystem = z.object({
+  name: Text,
+  variant: z.string().optional(),
+  category: SystemCategory,
+});
+export type DefenceSystem = z.infer<typeof DefenceSystem>;
+
+export const Allocation = z.object({
+  service: Service,
+  count: z.number().int().positive(),
+});
+export type Allocation = z.infer<typeof Allocation>;
+
+export const Quantity = z.object({
+  total: z.number().int().positive(),
+  unit: Text,
+  allocations: z.array(Allocation).default([]),
+  confidence: Confidence.default('confirmed'),
+  sourceIds: SourceRefs,
+  note: z.string().optional(),
+});
+export type Quantity = z.infer<typeof Quantity>;
+
+/** One reported money figure. An unknown value is no figure at all, never a zero. */
+export const MoneyFigure = z.object({
+  id: Slug,
+  amount: z.number().positive(),
+  currency: CurrencyCode,
+  kind: FigureKind,
+  /** "about", "nearly", "over": the source gave a round or bounded figure. */
+  approximate: z.boolean().default(false),
+  asOf: PartialDate,
+  confidence: Confidence.default('confirmed'),
+  sourceIds: SourceRefs,
+  note: z.string().optional(),
+});
+export type MoneyFigure = z.infer<typeof MoneyFigure>;
+
+export const Milestone = z.object({
+  kind: MilestoneKind,
+  date: PartialDate,
+  label: Text,
+  confidence: Confidence.default('confirmed'),
+  sourceIds: SourceRefs,
+});
+export type Milestone = z.infer<typeof Milestone>;
+
+const DealShape = z.object({
+  id: Slug,
+  title: Text,
+  summary: Text,
+  kind: DealKind,
+  status: DealStatus,
+  buyerCountries: z.array(CountryCode).min(1),
+  supplierCountries: z.array(CountryCode).min(1),
+  parties: z.array(Party).default([]),
+  /** Empty when the route is not known; Apache and Chinook mixed FMS and DCS. */
+  routes: z.array(Route).default([]),
+  domains: z.array(Domain).default([]),
+  system: DefenceSystem.optional(),
+  quantity: Quantity.optional(),
+  figures: z.array(MoneyFigure).default([]),
+  headlineFigureId: Slug.optional(),
+  milestones: z.array(Milestone).default([]),
+  sources: z.array(Source).min(1, 'every deal needs at least one source'),
+  /** Generated records are marked so that no screen can pass them off as real. */
+  synthetic: z.boolean().optional(),
+});
+
+type DealShape = z.infer<typeof DealShape>;
+
+function checkInvariants(deal: DealShape, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+
+  const sourceIds = new Set<string>();
+  deal.sources.forEach((source, i) => {
+    if (sourceIds.has(source.id)) issue(['sources', i, 'id'], `duplicate source id "${source.id}"`);
+    sourceIds.add(source.id);
+  });
+  const checkRefs = (refs: string[], path: (string | number)[]) =>
+    refs.forEach((ref, i) => {
+      if (!sourceIds.has(ref)) issue([...path, i], `cites source "${ref}", which this deal does not list`);
+    });
+
+  if (deal.quantity) {
+    const { total, allocations } = deal.quantity;
+    const allocated = allocations.reduce((sum, a) => sum + a.count, 0);
+    if (allocated > total) {
+      issue(['quantity', 'allocations'], `allocations add up to ${allocated}, more than the total of ${total}`);
+    }
+    const services = new Set<string>();
+    allocations.forEach((a, i) => {
+      if (services.has(a.service)) issue(['quantity', 'allocations', i, 'service'], `"${a.service}" is listed twice`);
+      services.add(a.service);
+    });
+    checkRefs(deal.quantity.sourceIds, ['quantity', 'sourceIds']);
+  }
+
+  const figureIds = new Set<string>();
+  deal.figures.forEach((figure, i) => {
+    if (figureIds.has(figure.id)) issue(['figures', i, 'id'], `duplicate figure id "${figure.id}"`);
+    figureIds.add(figure.id);
+    checkRefs(figure.sourceIds, ['figures', i, 'sourceIds']);
+  });
+  if (deal.headlineFigureId !== undefined && !figureIds.has(deal.headlineFigureId)) {
+    issue(['headlineFigureId'], `headline figure "${deal.headlineFigureId}" is not among the deal's figures`);
+  }
+  if (deal.headlineFigureId === undefined && deal.figures.length > 0) {
+    issue(['headlineFigureId'], 'a deal with money figures must name its headline figure');
+  }
+
+  deal.milestones.forEach((milestone, i) => checkRefs(milestone.sourceIds, ['milestones', i, 'sourceIds']));
+}
+
+export const Deal = DealShape.superRefine(checkInvariants);
+export type Deal = z.infer<typeof Deal>;
+/** A record as written in a seed file or sent over the wire, before defaults are applied. */
+export type DealInput = z.input<typeof Deal>;

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** A date known to the day ("2024-10-15"), the month ("2023-06") or only the year ("2011"). */
+export type DatePrecision = 'day' | 'month' | 'year';
+
+export interface ParsedPartialDate {
+  year: number;
+  month?: number;
+  day?: number;
+  precision: DatePrecision;
+}
+
+const PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function parsePartialDate(value: string): ParsedPartialDate | undefined {
+  const match = PATTERN.exec(value);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  if (match[2] === undefined) return { year, precision: 'year' };
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return undefined;
+  if (match[3] === undefined) return { year, month, precision: 'month' };
+  const day = Number(match[3]);
+  if (day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day, precision: 'day' };
+}
+
+export const PartialDate = z
+  .string()
+  .refine((value) => parsePartialDate(value) !== undefined, {
+    message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD with a real month and day',
+  });
+export type PartialDate = z.infer<typeof PartialDate>;
+
+/** The year of a partial date; it is always known. Strings are validated, so slicing is safe. */
+export function yearOf(value: PartialDate): number {
+  return Number(value.slice(0, 4));
+}
+
+const MONTHS_LONG = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "15 Oct 2024", "June 2023", "2011": a date is shown only as precisely as it is known. */
+export function formatPartialDate(value: PartialDate, style: 'short' | 'long' = 'short'): string {
+  const parsed = parsePartialDate(value);
+  if (!parsed) return value;
+  const monthName = parsed.month ? MONTHS_LONG[parsed.month - 1]! : '';
+  const month = style === 'short' && parsed.precision === 'day' ? monthName.slice(0, 3) : monthName;
+  switch (parsed.precision) {
+    case 'year':
+      return String(parsed.year);
+    case 'month':
+      return `${month} ${parsed.year}`;
+    case 'day':
+      return `${parsed.day} ${month} ${parsed.year}`;
+  }
+}
+
+/** Orders partial dates chronologically; a less precise date sorts before a more precise one in its span. */
+export function comparePartialDates(a: PartialDate, b: PartialDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,237 @@
+import { z } from 'zod';
+
+// Each closed vocabulary is one tuple: the zod enum, the type and the display labels derive from it.
+
+export const DEAL_KINDS = [
+  'purchase',
+  'co-production',
+  'licensed-production',
+  'joint-development',
+  'lease',
+  'mou',
+  'framework',
+] as const;
+export const DealKind = z.enum(DEAL_KINDS);
+export type DealKind = z.infer<typeof DealKind>;
+
+/** Lifecycle order first; stalled and cancelled stand apart from it. */
+export const DEAL_STATUSES = [
+  'announced',
+  'negotiating',
+  'mou-signed',
+  'approved',
+  'contract-signed',
+  'in-delivery',
+  'completed',
+  'stalled',
+  'cancelled',
+] as const;
+export const DealStatus = z.enum(DEAL_STATUSES);
+export type DealStatus = z.infer<typeof DealStatus>;
+
+export const ROUTES = ['fms', 'dcs', 'g2g', 'licensed-production'] as const;
+export const Route = z.enum(ROUTES);
+export type Route = z.infer<typeof Route>;
+
+export const DOMAINS = ['land', 'air', 'maritime', 'space', 'undersea', 'cyber-isr'] as const;
+export const Domain = z.enum(DOMAINS);
+export type Domain = z.infer<typeof Domain>;
+
+export const SYSTEM_CATEGORIES = [
+  'uav',
+  'engine',
+  'combat-aircraft',
+  'transport-aircraft',
+  'maritime-patrol-aircraft',
+  'helicopter',
+  'artillery',
+  'missile',
+  'armoured-vehicle',
+  'naval-vessel',
+  'munitions',
+  'sensor',
+  'other',
+] as const;
+export const SystemCategory = z.enum(SYSTEM_CATEGORIES);
+export type SystemCategory = z.infer<typeof SystemCategory>;
+
+export const SERVICES = ['navy', 'army', 'air-force', 'coast-guard', 'marines', 'special-forces', 'joint'] as const;
+export const Service = z.enum(SERVICES);
+export type Service = z.infer<typeof Service>;
+
+export const PARTY_ROLES = [
+  'buyer-government',
+  'supplier-government',
+  'prime-contractor',
+  'partner-manufacturer',
+  'subcontractor',
+  'end-user',
+  'organiser',
+] as const;
+export const PartyRole = z.enum(PARTY_ROLES);
+export type PartyRole = z.infer<typeof PartyRole>;
+
+export const FIGURE_KINDS = ['notified', 'approved', 'signed', 'estimate'] as const;
+export const FigureKind = z.enum(FIGURE_KINDS);
+export type FigureKind = z.infer<typeof FigureKind>;
+
+/** How well a figure is supported, as the fact sheet marks it. */
+export const CONFIDENCES = ['confirmed', 'partly-confirmed', 'unconfirmed'] as const;
+export const Confidence = z.enum(CONFIDENCES);
+export type Confidence = z.infer<typeof Confidence>;
+
+export const MILESTONE_KINDS = [
+  'first-request',
+  'announcement',
+  'talks',
+  'approval',
+  'notification',
+  'mou',
+  'signature',
+  'lease-start',
+  'first-delivery',
+  'delivery',
+  'final-delivery',
+  'other',
+] as const;
+export const MilestoneKind = z.enum(MILESTONE_KINDS);
+export type MilestoneKind = z.infer<typeof MilestoneKind>;
+
+export const LABELS = {
+  kind: {
+    purchase: 'Purchase',
+    'co-production': 'Co-production',
+    'licensed-production': 'Licensed production',
+    'joint-development': 'Joint development',
+    lease: 'Lease',
+    mou: 'MoU',
+    framework: 'Framework / roadmap',
+  },
+  status: {
+    announced: 'Announced',
+    negotiating: 'Negotiating',
+    'mou-signed': 'MoU signed',
+    approved: 'Approved',
+    'contract-signed': 'Contract signed',
+    'in-delivery': 'In delivery',
+    completed: 'Completed',
+    stalled: 'Stalled',
+    cancelled: 'Cancelled',
+  },
+  route: {
+    fms: 'Foreign Military Sale',
+    dcs: 'Direct commercial sale',
+    g2g: 'Government to government',
+    'licensed-production': 'Licensed production',
+  },
+  domain: {
+    land: 'Land',
+    air: 'Air',
+    maritime: 'Maritime',
+    space: 'Space',
+    undersea: 'Undersea',
+    'cyber-isr': 'Cyber / ISR',
+  },
+  category: {
+    uav: 'UAV',
+    engine: 'Engine',
+    'combat-aircraft': 'Combat aircraft',
+    'transport-aircraft': 'Transport aircraft',
+    'maritime-patrol-aircraft': 'Maritime patrol aircraft',
+    helicopter: 'Helicopter',
+    artillery: 'Artillery',
+    missile: 'Missile',
+    'armoured-vehicle': 'Armoured vehicle',
+    'naval-vessel': 'Naval vessel',
+    munitions: 'Munitions',
+    sensor: 'Sensor',
+    other: 'Other',
+  },
+  service: {
+    navy: 'Navy',
+    army: 'Army',
+    'air-force': 'Air Force',
+    'coast-guard': 'Coast Guard',
+    marines: 'Marines',
+    'special-forces': 'Special forces',
+    joint: 'Joint',
+  },
+  role: {
+    'buyer-government': 'Buyer government',
+    'supplier-government': 'Supplier government',
+    'prime-contractor': 'Prime contractor',
+    'partner-manufacturer': 'Partner manufacturer',
+    subcontractor: 'Subcontractor',
+    'end-user': 'End user',
+    organiser: 'Organiser',
+  },
+  figureKind: { notified: 'Notified', approved: 'Approved', signed: 'Signed', estimate: 'Estimate' },
+  confidence: {
+    confirmed: 'Confirmed',
+    'partly-confirmed': 'Partly confirmed',
+    unconfirmed: 'Unconfirmed',
+  },
+  milestone: {
+    'first-request': 'First request',
+    announcement: 'Announcement',
+    talks: 'Talks',
+    approval: 'Approval',
+    notification: 'Notification',
+    mou: 'MoU',
+    signature: 'Signature',
+    'lease-start': 'Lease start',
+    'first-delivery': 'First delivery',
+    delivery: 'Delivery',
+    'final-delivery': 'Final delivery',
+    other: 'Event',
+  },
+} as const satisfies {
+  kind: Record<DealKind, string>;
+  status: Record<DealStatus, string>;
+  route: Record<Route, string>;
+  domain: Record<Domain, string>;
+  category: Record<SystemCategory, string>;
+  service: Record<Service, string>;
+  role: Record<PartyRole, string>;
+  figureKind: Record<FigureKind, string>;
+  confidence: Record<Confidence, string>;
+  milestone: Record<MilestoneKind, string>;
+};
+
+/** Country names for the ISO 3166-1 alpha-2 codes the data uses; an unknown code is shown as itself. */
+const COUNTRY_NAMES: Record<string, string> = {
+  IN: 'India',
+  US: 'United States',
+  GB: 'United Kingdom',
+  FR: 'France',
+  RU: 'Russia',
+  IL: 'Israel',
+  DE: 'Germany',
+  IT: 'Italy',
+  ES: 'Spain',
+  SE: 'Sweden',
+  JP: 'Japan',
+  KR: 'South Korea',
+  AU: 'Australia',
+  CA: 'Canada',
+  BR: 'Brazil',
+  TR: 'Türkiye',
+  PL: 'Poland',
+  NL: 'Netherlands',
+  NO: 'Norway',
+  SA: 'Saudi Arabia',
+  AE: 'United Arab Emirates',
+  EG: 'Egypt',
+  PK: 'Pakistan',
+  CN: 'China',
+  UA: 'Ukraine',
+  SG: 'Singapore',
+  ID: 'Indonesia',
+  VN: 'Viet Nam',
+  PH: 'Philippines',
+  GR: 'Greece',
+};
+
+export function countryName(code: string): string {
+  return COUNTRY_NAMES[code] ?? code;
+}
