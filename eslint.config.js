@@ -5,11 +5,28 @@ import globals from 'globals';
 
 // One import direction: domain <- mocks, api <- components <- features <- app.
 const noImports = (patterns) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message: 'This folder may not import from there (see docs/architecture.md).' })) }],
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: patterns.map((group) => ({
+        group,
+        message: 'This folder may not import from there (see docs/architecture.md).',
+      })),
+    },
+  ],
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'coverage', 'reports', 'test-results', 'playwright-report', 'public/mockServiceWorker.js'] },
+  {
+    ignores: [
+      'dist',
+      'coverage',
+      'reports',
+      'test-results',
+      'playwright-report',
+      'public/mockServiceWorker.js',
+    ],
+  },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
     files: ['**/*.{ts,tsx}'],
@@ -23,9 +40,43 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  { files: ['src/domain/**'], rules: noImports([['react', 'react-*', 'msw', 'msw/*', '@tanstack/*', 'recharts', '**/api/**', '**/features/**', '**/app/**', '**/components/**', '**/mocks/**']]) },
-  { files: ['mocks/**'], rules: noImports([['react', 'react-*', '**/api/**', '**/features/**', '**/app/**', '**/components/**']]) },
-  { files: ['src/api/**'], rules: noImports([['react', 'react-dom', 'recharts', '**/features/**', '**/app/**', '**/components/**', '**/mocks/**']]) },
+  {
+    files: ['src/domain/**'],
+    rules: noImports([
+      [
+        'react',
+        'react-*',
+        'msw',
+        'msw/*',
+        '@tanstack/*',
+        'recharts',
+        '**/api/**',
+        '**/features/**',
+        '**/app/**',
+        '**/components/**',
+        '**/mocks/**',
+      ],
+    ]),
+  },
+  {
+    files: ['mocks/**'],
+    rules: noImports([['react', 'react-*', '**/api/**', '**/features/**', '**/app/**', '**/components/**']]),
+  },
+  {
+    files: ['src/api/**'],
+    rules: noImports([
+      ['react', 'react-dom', 'recharts', '**/features/**', '**/app/**', '**/components/**', '**/mocks/**'],
+    ]),
+  },
   { files: ['src/components/**'], rules: noImports([['**/features/**', '**/app/**', '**/mocks/**']]) },
-  { files: ['src/features/**'], rules: noImports([['**/app/**', '**/mocks/**']]) },
+  // A feature may not reach into a sibling feature ('../other/x'); shared code moves to components or domain.
+  {
+    files: ['src/features/**'],
+    rules: noImports([
+      ['**/app/**', '**/mocks/**'],
+      ['../*/**', '!../../**'],
+    ]),
+  },
+  // Tests render whole routes against the MSW Node server, as a user meets them.
+  { files: ['**/*.test.{ts,tsx}', 'src/test/**'], rules: { 'no-restricted-imports': 'off' } },
 );

@@ -14,7 +14,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/domain/**/*.test.ts', 'mocks/**/*.test.ts', 'seeds/**/*.test.ts', 'src/api/**/*.test.ts', '.ci/**/*.test.ts'],
+          include: [
+            'src/domain/**/*.test.ts',
+            'mocks/**/*.test.ts',
+            'seeds/**/*.test.ts',
+            'src/api/**/*.test.ts',
+            '.ci/**/*.test.ts',
+          ],
         },
       },
       {

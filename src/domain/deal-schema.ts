@@ -14,7 +14,9 @@ import {
 } from './vocabulary';
 
 const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug such as "mq-9b-2024"');
-const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as "IN"');
+const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as "IN"');
 const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as "USD"');
 const Text = z.string().trim().min(1);
 
@@ -111,7 +113,8 @@ const DealShape = z.object({
 type DealShape = z.infer<typeof DealShape>;
 
 function checkInvariants(deal: DealShape, ctx: z.RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
 
   const sourceIds = new Set<string>();
   deal.sources.forEach((source, i) => {
@@ -127,11 +130,15 @@ function checkInvariants(deal: DealShape, ctx: z.RefinementCtx): void {
     const { total, allocations } = deal.quantity;
     const allocated = allocations.reduce((sum, a) => sum + a.count, 0);
     if (allocated > total) {
-      issue(['quantity', 'allocations'], `allocations add up to ${allocated}, more than the total of ${total}`);
+      issue(
+        ['quantity', 'allocations'],
+        `allocations add up to ${allocated}, more than the total of ${total}`,
+      );
     }
     const services = new Set<string>();
     allocations.forEach((a, i) => {
-      if (services.has(a.service)) issue(['quantity', 'allocations', i, 'service'], `"${a.service}" is listed twice`);
+      if (services.has(a.service))
+        issue(['quantity', 'allocations', i, 'service'], `"${a.service}" is listed twice`);
       services.add(a.service);
     });
     checkRefs(deal.quantity.sourceIds, ['quantity', 'sourceIds']);

@@ -37,7 +37,9 @@ function readableId(record: unknown): string | undefined {
 
 export function parseDeal(record: unknown): ParseResult<Deal> {
   const result = Deal.safeParse(record);
-  return result.success ? { ok: true, data: result.data } : { ok: false, reason: describeIssues(result.error) };
+  return result.success
+    ? { ok: true, data: result.data }
+    : { ok: false, reason: describeIssues(result.error) };
 }
 
 /** Validates each record on its own, so one bad record is reported and skipped, never fatal. */
@@ -49,7 +51,9 @@ export function parseDeals(records: readonly unknown[]): { deals: Deal[]; reject
     if (result.ok) deals.push(result.data);
     else {
       const id = readableId(record);
-      rejected.push(id === undefined ? { index, reason: result.reason } : { index, id, reason: result.reason });
+      rejected.push(
+        id === undefined ? { index, reason: result.reason } : { index, id, reason: result.reason },
+      );
     }
   });
   return { deals, rejected };

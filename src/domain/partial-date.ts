@@ -29,11 +29,9 @@ export function parsePartialDate(value: string): ParsedPartialDate | undefined {
   return { year, month, day, precision: 'day' };
 }
 
-export const PartialDate = z
-  .string()
-  .refine((value) => parsePartialDate(value) !== undefined, {
-    message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD with a real month and day',
-  });
+export const PartialDate = z.string().refine((value) => parsePartialDate(value) !== undefined, {
+  message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD with a real month and day',
+});
 export type PartialDate = z.infer<typeof PartialDate>;
 
 /** The year of a partial date; it is always known. Strings are validated, so slicing is safe. */

@@ -55,7 +55,15 @@ export const SYSTEM_CATEGORIES = [
 export const SystemCategory = z.enum(SYSTEM_CATEGORIES);
 export type SystemCategory = z.infer<typeof SystemCategory>;
 
-export const SERVICES = ['navy', 'army', 'air-force', 'coast-guard', 'marines', 'special-forces', 'joint'] as const;
+export const SERVICES = [
+  'navy',
+  'army',
+  'air-force',
+  'coast-guard',
+  'marines',
+  'special-forces',
+  'joint',
+] as const;
 export const Service = z.enum(SERVICES);
 export type Service = z.infer<typeof Service>;
 

@@ -1,0 +1,46 @@
+// Screenshots of the main pages from a running server (default: vite preview on 127.0.0.1:4173),
+// for the README and for looking at what changed. Usage: node .ci/screenshots.mjs [outDir] [baseUrl]
+import { chromium } from 'playwright-core';
+
+const outDir = process.argv[2] ?? 'docs/screenshots';
+const base = process.argv[3] ?? 'http://127.0.0.1:4173';
+const shots = [
+  ['dashboard', '/', 1440, 900, 'light'],
+  ['dashboard-1080p', '/', 1920, 1080, 'light'],
+  ['dashboard-dark', '/', 1440, 900, 'dark'],
+  ['deals', '/deals', 1440, 900, 'light'],
+  ['deal-mq-9b', '/deals?q=MQ-9B', 1440, 900, 'light'],
+  ['synthetic', '/?dataset=synthetic&size=100000', 1440, 900, 'light'],
+  ['error', '/deals?mock=error', 1440, 900, 'light'],
+  ['malformed', '/?mock=malformed', 1440, 900, 'light'],
+];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+for (const [name, path, width, height, scheme] of shots) {
+  const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
+  await page.goto(base + path);
+  await page.waitForSelector('main h1');
+  await page.waitForLoadState('networkidle');
+  if (name === 'deal-mq-9b') {
+    await page.getByRole('link', { name: /31 MQ-9B/ }).click();
+    await page.getByRole('heading', { name: 'Sources' }).waitFor();
+  }
+  if (name === 'error') await page.getByRole('button', { name: 'Retry' }).waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: name.startsWith('deal') });
+  await page.close();
+  console.log(`${outDir}/${name}.png`);
+}
+await browser.close();

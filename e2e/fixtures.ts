@@ -1,0 +1,23 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Every test fails if the page logs a console error or throws: a broken page must not pass quietly. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(errors);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole('link', { name: 'Defence Procurement Tracker' })).toBeVisible();
+}

@@ -1,0 +1,90 @@
+import { expect, openApp, test } from './fixtures';
+
+test.describe('production build with the embedded mock API', () => {
+  test('the service worker serves the API and the first chart shows 15 / 8 / 8', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await openApp(page);
+    const chart = page.getByRole('img', { name: /by armed service/ });
+    await expect(chart).toHaveAccessibleName('drones by armed service: Navy 15, Army 8, Air Force 8');
+    await expect(page.getByRole('heading', { name: 'MQ-9B drones by armed service' })).toBeVisible();
+    // The bars' value labels are drawn in the SVG itself.
+    const labels = await chart.locator('svg .recharts-label-list text').allTextContents();
+    expect(labels).toEqual(['15', '8', '8']);
+
+    const api = await page.evaluate(async () => {
+      const response = await fetch('/api/meta');
+      return {
+        type: response.headers.get('content-type'),
+        body: (await response.json()) as { dataset: string; synthetic: boolean; recordCount: number },
+        controlled: navigator.serviceWorker.controller !== null,
+      };
+    });
+    expect(api.type).toContain('application/json');
+    expect(api.body).toMatchObject({ dataset: 'seed', synthetic: false });
+    expect(api.body.recordCount).toBeGreaterThan(15);
+    expect(api.controlled).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('lists the seed deals and opens one with its sources', async ({ page, consoleErrors }) => {
+    await openApp(page, '/deals');
+    const list = page.getByRole('list', { name: 'Matching deals' });
+    await expect(list.getByRole('listitem').first()).toBeVisible();
+    await page.getByLabel('Search deals').fill('Globemaster');
+    await expect(list.getByRole('listitem')).not.toHaveCount(0);
+    for (const title of await list.getByRole('link').allTextContents()) expect(title).toMatch(/C-17/);
+
+    await page.getByLabel('Search deals').fill('MQ-9B');
+    await list.getByRole('link', { name: /31 MQ-9B/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('MQ-9B');
+    await expect(page.getByRole('heading', { name: 'Sources' })).toBeVisible();
+    await expect(page.getByText('Sources disagree')).toBeVisible();
+    const links = page.locator('.source-list a');
+    await expect(links.first()).toHaveAttribute('rel', 'noopener noreferrer');
+    for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+      expect(href).toMatch(/^https?:\/\//);
+    }
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('an unknown deal id shows a not-found page', async ({ page }) => {
+    await openApp(page, '/deals/no-such-deal');
+    await expect(page.getByRole('heading', { name: 'Deal not found' })).toBeVisible();
+  });
+
+  test('the error scenario shows what failed and Retry recovers', async ({ page }) => {
+    // Two failures: the first request and the query client's one automatic retry.
+    await openApp(page, '/deals?mock=error&mockTimes=2');
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not load the deals' });
+    await expect(alert).toContainText('500');
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(alert).toBeHidden();
+    await expect(
+      page.getByRole('list', { name: 'Matching deals' }).getByRole('listitem').first(),
+    ).toBeVisible();
+  });
+
+  test('malformed records are reported by id and reason, the rest still shown', async ({ page }) => {
+    await openApp(page, '/?mock=malformed');
+    const notice = page.getByText(/2 records rejected/);
+    await expect(notice).toBeVisible();
+    await notice.click();
+    await expect(page.getByText(/status: /).first()).toBeVisible();
+    await expect(page.getByText(/sources: /).first()).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Deals' }).getByRole('listitem').first()).toBeVisible();
+  });
+
+  test('synthetic data is labelled synthetic on screen', async ({ page, consoleErrors }) => {
+    await openApp(page, '/?dataset=synthetic&size=2000');
+    await expect(page.getByRole('note').filter({ hasText: 'Synthetic data' })).toContainText(
+      '2,000 generated records',
+    );
+    await expect(page.getByText('Synthetic · 2,000 records')).toBeVisible();
+    await page.getByRole('link', { name: 'Deals', exact: true }).click();
+    await expect(page).toHaveURL(/dataset=synthetic/);
+    await expect(page.getByText('of 2,000 deals')).toBeVisible();
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import seedRecords from '../seeds/deals.json';
+import { parseDeals, type Deal } from '../src/domain';
+import { generateSyntheticDeals, SYNTHETIC_SIZE_LIMIT } from '../src/domain/synthetic';
+import type { MetaBody } from '../src/domain/api-contract';
+
+export interface Dataset {
+  deals: Deal[];
+  byId: Map<string, Deal>;
+  meta: MetaBody;
+}
+
+export type DatasetChoice = { ok: true; dataset: Dataset } | { ok: false; param: string; message: string };
+
+const DEFAULT_SYNTHETIC_SIZE = 10_000;
+const DEFAULT_SEED = 20261124;
+const startedAt = new Date().toISOString();
+
+function makeDataset(deals: Deal[], meta: Omit<MetaBody, 'recordCount'>): Dataset {
+  return { deals, byId: new Map(deals.map((d) => [d.id, d])), meta: { ...meta, recordCount: deals.length } };
+}
+
+let seed: Dataset | undefined;
+function seedDataset(): Dataset {
+  // Seeds are checked by seeds/deals.test.ts; a record that still fails is left out, not served broken.
+  seed ??= makeDataset(parseDeals(seedRecords as unknown[]).deals, {
+    dataset: 'seed',
+    title: 'India–US defence deals (sourced seed data)',
+    generatedAt: startedAt,
+    synthetic: false,
+  });
+  return seed;
+}
+
+// One synthetic set is kept: 100,000 records are worth reusing, two of them are not worth the memory.
+let synthetic: { key: string; dataset: Dataset } | undefined;
+function syntheticDataset(size: number, prngSeed: number): Dataset {
+  const key = `${size}:${prngSeed}`;
+  if (synthetic?.key !== key) {
+    const deals = generateSyntheticDeals({ size, seed: prngSeed });
+    synthetic = {
+      key,
+      dataset: makeDataset(deals, {
+        dataset: 'synthetic',
+        title: `Synthetic deals (${size.toLocaleString('en')} generated records, seed ${prngSeed})`,
+        generatedAt: new Date().toISOString(),
+        synthetic: true,
+        size,
+        seed: prngSeed,
+      }),
+    };
+  }
+  return synthetic.dataset;
+}
+
+function readInt(params: URLSearchParams, name: string, fallback: number): number | undefined {
+  const raw = params.get(name);
+  if (raw === null || raw === '') return fallback;
+  const value = Number(raw);
+  return Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+export function chooseDataset(params: URLSearchParams): DatasetChoice {
+  const name = params.get('dataset') ?? 'seed';
+  if (name === 'seed') return { ok: true, dataset: seedDataset() };
+  if (name !== 'synthetic') {
+    return { ok: false, param: 'dataset', message: `Unknown dataset "${name}": use "seed" or "synthetic".` };
+  }
+  const size = readInt(params, 'size', DEFAULT_SYNTHETIC_SIZE);
+  if (size === undefined || size > SYNTHETIC_SIZE_LIMIT) {
+    return {
+      ok: false,
+      param: 'size',
+      message: `size must be a whole number from 0 to ${SYNTHETIC_SIZE_LIMIT.toLocaleString('en')}.`,
+    };
+  }
+  const prngSeed = readInt(params, 'seed', DEFAULT_SEED);
+  if (prngSeed === undefined) return { ok: false, param: 'seed', message: 'seed must be a whole number.' };
+  return { ok: true, dataset: syntheticDataset(size, prngSeed) };
+}

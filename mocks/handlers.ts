@@ -1,0 +1,78 @@
+import { http, HttpResponse } from 'msw';
+import { DEFAULT_LIMIT, MAX_LIMIT, type DealListBody, type ParamProblem } from '../src/domain';
+import { filterDeals, parseFilterParams, parseSortParam, sortDeals } from '../src/domain';
+import { chooseDataset } from './datasets';
+import { applyScenario, corruptRecords, errorResponse, readScenario } from './scenarios';
+
+function badParameter(problem: Pick<ParamProblem, 'param' | 'message'>): Response {
+  return errorResponse(
+    400,
+    'bad_parameter',
+    `Bad parameter "${problem.param}": ${problem.message}`,
+    problem.param,
+  );
+}
+
+function readPaging(params: URLSearchParams): { offset: number; limit: number } | ParamProblem {
+  const offset = Number(params.get('offset') ?? 0);
+  const limit = Number(params.get('limit') ?? DEFAULT_LIMIT);
+  if (!Number.isInteger(offset) || offset < 0) {
+    return { param: 'offset', value: String(params.get('offset')), message: 'must be a whole number ≥ 0' };
+  }
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) {
+    return {
+      param: 'limit',
+      value: String(params.get('limit')),
+      message: `must be a whole number from 0 to ${MAX_LIMIT}`,
+    };
+  }
+  return { offset, limit };
+}
+
+// `*/api/...` matches any origin: the page's own in the browser, any base URL in Node tests.
+export const handlers = [
+  http.get('*/api/meta', async ({ request }) => {
+    const params = new URL(request.url).searchParams;
+    const failure = await applyScenario(params, 'meta');
+    if (failure) return failure;
+    const choice = chooseDataset(params);
+    if (!choice.ok) return badParameter(choice);
+    return HttpResponse.json(choice.dataset.meta);
+  }),
+
+  http.get('*/api/deals', async ({ request }) => {
+    const params = new URL(request.url).searchParams;
+    const failure = await applyScenario(params, 'deals');
+    if (failure) return failure;
+    const choice = chooseDataset(params);
+    if (!choice.ok) return badParameter(choice);
+    const { filter, problems } = parseFilterParams(params);
+    const { sort, problems: sortProblems } = parseSortParam(params.get('sort'));
+    const paging = readPaging(params);
+    const problem = problems[0] ?? sortProblems[0] ?? ('param' in paging ? paging : undefined);
+    if (problem) return badParameter(problem);
+    const { offset, limit } = paging as { offset: number; limit: number };
+
+    const matches = sortDeals(filterDeals(choice.dataset.deals, filter), sort);
+    const page: unknown[] = matches.slice(offset, offset + limit);
+    const body: DealListBody = {
+      data: readScenario(params) === 'malformed' ? corruptRecords(page) : page,
+      total: matches.length,
+      offset,
+      limit,
+    };
+    return HttpResponse.json(body);
+  }),
+
+  http.get('*/api/deals/:id', async ({ request, params: pathParams }) => {
+    const params = new URL(request.url).searchParams;
+    const failure = await applyScenario(params, 'deal');
+    if (failure) return failure;
+    const choice = chooseDataset(params);
+    if (!choice.ok) return badParameter(choice);
+    const id = String(pathParams.id);
+    const deal = choice.dataset.byId.get(id);
+    if (!deal) return errorResponse(404, 'not_found', `No deal has the id "${id}".`);
+    return HttpResponse.json({ data: deal });
+  }),
+];

@@ -1,0 +1,24 @@
+/** Why a request failed, in words that say what happened and what the user can do. */
+export type ApiErrorKind = 'network' | 'http' | 'not-json' | 'invalid-response' | 'not-found';
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly status: number | undefined;
+  readonly code: string | undefined;
+
+  constructor(
+    kind: ApiErrorKind,
+    message: string,
+    options: { status?: number; code?: string; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'ApiError';
+    this.kind = kind;
+    this.status = options.status;
+    this.code = options.code;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}

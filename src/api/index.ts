@@ -1,0 +1,4 @@
+export * from './api-error';
+export * from './deals-api';
+export * from './http';
+export * from './queries';

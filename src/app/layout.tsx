@@ -1,0 +1,42 @@
+import { Outlet } from 'react-router';
+import { ContextLink, ContextNavLink } from '../components/context-link';
+import { DatasetBanner, DatasetLabel } from '../components/dataset-banner';
+import type { ApiMode } from './routes';
+
+export function Layout({ apiMode }: { apiMode: ApiMode }) {
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="header">
+        <ContextLink to="/" className="brand">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span>Defence Procurement Tracker</span>
+        </ContextLink>
+        <nav aria-label="Main">
+          <ContextNavLink to="/" end>
+            Dashboard
+          </ContextNavLink>
+          <ContextNavLink to="/deals">Deals</ContextNavLink>
+        </nav>
+        <DatasetLabel />
+      </header>
+      {apiMode === 'unavailable' ? (
+        <p className="banner banner--scenario" role="alert">
+          This browser does not allow the built-in demo API (service workers are off or the page is not served
+          over http://localhost or https). Open the app at http://localhost or set VITE_API_BASE_URL to a real
+          server.
+        </p>
+      ) : null}
+      <DatasetBanner />
+      <main id="main" className="main">
+        <Outlet />
+      </main>
+      <footer className="footer">
+        Every figure carries its source. Data: India–US defence deals compiled from published reports; see
+        each deal&apos;s sources.
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { useLocation } from 'react-router';
+import { ContextLink } from '../components/context-link';
+
+export function NotFoundPage() {
+  const { pathname } = useLocation();
+  return (
+    <section className="page">
+      <h1>Page not found</h1>
+      <p>
+        There is no page at <code>{pathname}</code>. Go to the <ContextLink to="/">dashboard</ContextLink> or
+        the <ContextLink to="/deals">list of deals</ContextLink>.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { isRouteErrorResponse, useRouteError } from 'react-router';
+
+/** The error boundary of every page: a crash in one view says what broke and offers a way back. */
+export function RouteError() {
+  const error = useRouteError();
+  const detail = isRouteErrorResponse(error)
+    ? `${error.status} ${error.statusText}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
+  return (
+    <section className="page" role="alert">
+      <h1>Something went wrong on this page</h1>
+      <p>The page stopped because of an error in the app: {detail}</p>
+      <p>
+        <button type="button" onClick={() => window.location.reload()}>
+          Reload the page
+        </button>{' '}
+        or <a href="/">go to the dashboard</a>.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import type { RouteObject } from 'react-router';
+import { DashboardPage } from '../features/dashboard/dashboard-page';
+import { DealPage } from '../features/deal-detail/deal-page';
+import { DealsPage } from '../features/deals/deals-page';
+import { Layout } from './layout';
+import { NotFoundPage } from './not-found-page';
+import { RouteError } from './route-error';
+
+export type ApiMode = 'mock' | 'remote' | 'unavailable';
+
+export function routes(apiMode: ApiMode): RouteObject[] {
+  return [
+    {
+      path: '/',
+      element: <Layout apiMode={apiMode} />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <DashboardPage /> },
+            { path: 'deals', element: <DealsPage /> },
+            { path: 'deals/:id', element: <DealPage /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { metaQueries } from '../api';
+import { useApiContext } from './api-context';
+
+/** Names the data set on every page; synthetic data is announced so it is never taken for real deals. */
+export function DatasetBanner() {
+  const context = useApiContext();
+  const { data: meta } = useQuery(metaQueries.meta(context));
+  const scenario = context.mock;
+  return (
+    <>
+      {meta?.synthetic ? (
+        <p className="banner banner--synthetic" role="note">
+          <strong>Synthetic data</strong> — {meta.recordCount.toLocaleString('en')} generated records for
+          demos and performance tests. These are not real deals.
+        </p>
+      ) : null}
+      {scenario ? (
+        <p className="banner banner--scenario" role="note">
+          Demo of failure: the mock API is running the <code>{scenario}</code> scenario.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function DatasetLabel() {
+  const { data: meta } = useQuery(metaQueries.meta(useApiContext()));
+  if (!meta) return null;
+  return (
+    <span className={meta.synthetic ? 'dataset-label dataset-label--synthetic' : 'dataset-label'}>
+      {meta.synthetic ? 'Synthetic' : 'Sourced'} · {meta.recordCount.toLocaleString('en')} records
+    </span>
+  );
+}

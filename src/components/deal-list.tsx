@@ -1,0 +1,34 @@
+import { LABELS, type Deal } from '../domain';
+import { ContextLink } from './context-link';
+import { HeadlineValue, SignedOn, StatusBadge, SupplierToBuyer } from './deal-summary-line';
+
+/** A plain list of deals; the full virtualised table comes with the deals-table issue. */
+export function DealList({ deals, label }: { deals: readonly Deal[]; label: string }) {
+  if (deals.length === 0) return <p className="empty">No deals match.</p>;
+  return (
+    <ul className="deal-list" aria-label={label}>
+      {deals.map((deal) => (
+        <li key={deal.id} className="deal-card">
+          <div className="deal-card__head">
+            <ContextLink to={`/deals/${encodeURIComponent(deal.id)}`} className="deal-card__title">
+              {deal.title}
+            </ContextLink>
+            <StatusBadge status={deal.status} />
+          </div>
+          <div className="deal-card__facts">
+            <span>{LABELS.kind[deal.kind]}</span>
+            {deal.system ? <span>{deal.system.name}</span> : null}
+            <SupplierToBuyer deal={deal} />
+            {deal.quantity ? (
+              <span>
+                {deal.quantity.total.toLocaleString('en')} {deal.quantity.unit}
+              </span>
+            ) : null}
+            <HeadlineValue deal={deal} />
+            <SignedOn deal={deal} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,134 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useParams } from 'react-router';
+import { dealQueries, isApiError } from '../../api';
+import { useApiContext } from '../../components/api-context';
+import { AllocationChart } from '../../components/charts/allocation-chart';
+import { ContextLink } from '../../components/context-link';
+import { SupplierToBuyer, StatusBadge, HeadlineValue } from '../../components/deal-summary-line';
+import { QueryErrorNotice } from '../../components/query-error-notice';
+import { Skeleton } from '../../components/skeleton';
+import { allocationRows, formatPartialDate, LABELS, type Deal } from '../../domain';
+import { FigureTable } from './figure-table';
+import { SourceList } from './source-list';
+
+function Facts({ deal }: { deal: Deal }) {
+  const rows: [string, ReactNode][] = [
+    ['Supplier → buyer', <SupplierToBuyer deal={deal} />],
+    ['Kind', LABELS.kind[deal.kind]],
+    ['Route', deal.routes.map((r) => LABELS.route[r]).join(', ') || 'Not reported'],
+    ['Domains', deal.domains.map((d) => LABELS.domain[d]).join(', ') || 'Not recorded'],
+    [
+      'Parties',
+      deal.parties.length === 0
+        ? 'Not recorded'
+        : deal.parties.map((p) => `${p.name} (${LABELS.role[p.role].toLowerCase()})`).join('; '),
+    ],
+  ];
+  if (deal.system) {
+    const variant = deal.system.variant ? ` (${deal.system.variant})` : '';
+    rows.splice(1, 0, ['System', `${deal.system.name}${variant} · ${LABELS.category[deal.system.category]}`]);
+  }
+  return (
+    <dl className="facts">
+      {rows.map(([term, value]) => (
+        <div key={term} className="facts__row">
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function DealBody({ deal }: { deal: Deal }) {
+  const rows = allocationRows(deal);
+  return (
+    <article className="deal">
+      <header className="deal__header">
+        <h1>{deal.title}</h1>
+        <StatusBadge status={deal.status} />
+        {deal.synthetic ? <span className="badge badge--synthetic">Synthetic record</span> : null}
+      </header>
+      <p className="deal__summary">{deal.summary}</p>
+      <p className="deal__headline">
+        Headline value: <HeadlineValue deal={deal} />
+      </p>
+      <Facts deal={deal} />
+      {deal.quantity ? (
+        <section className="card">
+          <h2>
+            Quantity: {deal.quantity.total.toLocaleString('en')} {deal.quantity.unit}
+          </h2>
+          {deal.quantity.confidence !== 'confirmed' ? (
+            <p>{LABELS.confidence[deal.quantity.confidence]}.</p>
+          ) : null}
+          {deal.quantity.note ? <p className="muted">{deal.quantity.note}</p> : null}
+          {deal.quantity.allocations.length > 0 ? (
+            <AllocationChart rows={rows} unit={deal.quantity.unit} height={220} />
+          ) : (
+            <p className="muted">The sources do not split this quantity by armed service.</p>
+          )}
+        </section>
+      ) : null}
+      <section className="card">
+        <h2>Money</h2>
+        <FigureTable deal={deal} />
+      </section>
+      <section className="card">
+        <h2>Milestones</h2>
+        {deal.milestones.length === 0 ? (
+          <p className="muted">No dated milestones recorded.</p>
+        ) : (
+          <ol className="milestones">
+            {deal.milestones.map((m, i) => (
+              <li key={i}>
+                <time dateTime={m.date}>{formatPartialDate(m.date)}</time> —{' '}
+                <strong>{LABELS.milestone[m.kind]}</strong>: {m.label}
+                {m.confidence !== 'confirmed' ? (
+                  <span className="muted"> ({LABELS.confidence[m.confidence]})</span>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section className="card">
+        <h2>Sources</h2>
+        <SourceList sources={deal.sources} />
+      </section>
+    </article>
+  );
+}
+
+export function DealPage() {
+  const { id = '' } = useParams();
+  const query = useQuery(dealQueries.detail(useApiContext(), id));
+  const notFound = isApiError(query.error) && query.error.kind === 'not-found';
+  return (
+    <section className="page">
+      <p>
+        <ContextLink to="/deals">← All deals</ContextLink>
+      </p>
+      {notFound ? (
+        <>
+          <h1>Deal not found</h1>
+          <p>
+            No deal has the id <code>{id}</code>. It may have been renamed or removed; search the{' '}
+            <ContextLink to="/deals">list of deals</ContextLink>.
+          </p>
+        </>
+      ) : query.isError ? (
+        <QueryErrorNotice
+          what="this deal"
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+          hasStaleData={query.data !== undefined}
+        />
+      ) : null}
+      {query.isPending && !query.isError ? <Skeleton label="Loading the deal…" height={400} /> : null}
+      {query.data ? <DealBody deal={query.data} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { figureRange, formatFigure, formatMoney, formatPartialDate, LABELS, type Deal } from '../../domain';
+
+function SourceRefs({ ids }: { ids: readonly string[] }) {
+  return (
+    <>
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 ? ', ' : ''}
+          <a href={`#source-${id}`}>{id}</a>
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Every reported figure, the headline marked; where sources disagree the spread is stated. */
+export function FigureTable({ deal }: { deal: Deal }) {
+  if (deal.figures.length === 0) return <p className="muted">No value has been reported for this deal.</p>;
+  const currencies = [...new Set(deal.figures.map((f) => f.currency))];
+  const spreads = currencies
+    .map((currency) => ({ currency, range: figureRange(deal, currency) }))
+    .filter((s) => s.range && s.range.count > 1 && s.range.min !== s.range.max);
+  return (
+    <>
+      {spreads.length > 0 ? (
+        <p>
+          Sources disagree:{' '}
+          {spreads
+            .map(
+              (s) => `${formatMoney(s.range!.min, s.currency)} to ${formatMoney(s.range!.max, s.currency)}`,
+            )
+            .join('; ')}
+          .
+        </p>
+      ) : null}
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="sr-only">Reported values</caption>
+          <thead>
+            <tr>
+              <th scope="col">Value</th>
+              <th scope="col">Kind</th>
+              <th scope="col">As of</th>
+              <th scope="col">Confidence</th>
+              <th scope="col">Sources</th>
+            </tr>
+          </thead>
+          <tbody>
+            {deal.figures.map((figure) => (
+              <tr key={figure.id} className={figure.id === deal.headlineFigureId ? 'is-headline' : undefined}>
+                <td>
+                  {formatFigure(figure)}
+                  {figure.id === deal.headlineFigureId ? <strong className="tag">Headline</strong> : null}
+                  {figure.note ? <div className="muted">{figure.note}</div> : null}
+                </td>
+                <td>{LABELS.figureKind[figure.kind]}</td>
+                <td>{formatPartialDate(figure.asOf)}</td>
+                <td className={`confidence confidence--${figure.confidence}`}>
+                  {LABELS.confidence[figure.confidence]}
+                </td>
+                <td>
+                  <SourceRefs ids={figure.sourceIds} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

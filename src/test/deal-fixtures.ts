@@ -1,0 +1,16 @@
+import { Deal, type DealInput } from '../domain/deal-schema';
+
+/** A small valid deal; tests override what they are about. */
+export function makeDeal(overrides: Partial<DealInput> = {}): Deal {
+  return Deal.parse({
+    id: 'test-deal',
+    title: 'Test deal',
+    summary: 'A deal made for a test.',
+    kind: 'purchase',
+    status: 'contract-signed',
+    buyerCountries: ['IN'],
+    supplierCountries: ['US'],
+    sources: [{ id: 'src', title: 'A source', publisher: 'A publisher' }],
+    ...overrides,
+  });
+}
