@@ -36,7 +36,8 @@ export async function applyScenario(
   const limit = Number(params.get('mockTimes') ?? Infinity);
   const count = failures.get(endpoint) ?? 0;
   if (count >= limit) return undefined;
-  failures.set(endpoint, count + 1);
+  // Only a bounded scenario counts: an endless one must not use up a later request's allowance.
+  if (Number.isFinite(limit)) failures.set(endpoint, count + 1);
   if (scenario === 'offline') return HttpResponse.error();
   return errorResponse(
     500,

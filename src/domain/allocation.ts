@@ -22,14 +22,21 @@ export function allocationRows(deal: Deal): AllocationRow[] {
   return rows;
 }
 
-/** The deal whose split by service is largest: what a first chart of "who gets what" should show. */
+/**
+ * The deal split across the most services (then the most units): what a first chart of "who gets
+ * what" should show. A large order for one service says less about the split than the MQ-9B's 15/8/8.
+ */
 export function featuredAllocationDeal(deals: readonly Deal[]): Deal | undefined {
   let best: Deal | undefined;
+  let bestServices = 0;
   let bestUnits = 0;
   for (const deal of deals) {
-    const units = deal.quantity?.allocations.reduce((sum, a) => sum + a.count, 0) ?? 0;
-    if (units > bestUnits) {
+    const allocations = deal.quantity?.allocations ?? [];
+    const units = allocations.reduce((sum, a) => sum + a.count, 0);
+    const services = allocations.length;
+    if (services > bestServices || (services === bestServices && units > bestUnits)) {
       best = deal;
+      bestServices = services;
       bestUnits = units;
     }
   }

@@ -61,8 +61,18 @@ describe('allocations', () => {
     ]);
   });
 
-  it('features the deal with the largest split, and none when nothing is split', () => {
-    expect(featuredAllocationDeal([partly, mq9b])?.id).toBe('mq9b');
+  it('features the deal split across the most services, and none when nothing is split', () => {
+    const bigSingle = makeDeal({
+      id: 'big-single',
+      quantity: {
+        total: 145,
+        unit: 'guns',
+        allocations: [{ service: 'army', count: 145 }],
+        sourceIds: ['src'],
+      },
+    });
+    expect(featuredAllocationDeal([partly, bigSingle, mq9b])?.id).toBe('mq9b');
+    expect(featuredAllocationDeal([partly, bigSingle])?.id).toBe('big-single');
     expect(featuredAllocationDeal([makeDeal()])).toBeUndefined();
   });
 });

@@ -69,6 +69,7 @@ export type Service = z.infer<typeof Service>;
 
 export const PARTY_ROLES = [
   'buyer-government',
+  'buyer-organisation',
   'supplier-government',
   'prime-contractor',
   'partner-manufacturer',
@@ -166,6 +167,7 @@ export const LABELS = {
   },
   role: {
     'buyer-government': 'Buyer government',
+    'buyer-organisation': 'Buying organisation',
     'supplier-government': 'Supplier government',
     'prime-contractor': 'Prime contractor',
     'partner-manufacturer': 'Partner manufacturer',

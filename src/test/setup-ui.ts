@@ -11,13 +11,13 @@ class SizedResizeObserver {
     const rect = { width: 800, height: 300, top: 0, left: 0, bottom: 300, right: 800, x: 0, y: 0 };
     this.callback(
       [{ target, contentRect: rect } as unknown as ResizeObserverEntry],
-      this as unknown as ResizeObserver,
+      this,
     );
   }
   unobserve() {}
   disconnect() {}
 }
-globalThis.ResizeObserver = SizedResizeObserver as unknown as typeof ResizeObserver;
+globalThis.ResizeObserver = SizedResizeObserver;
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 300 });
 HTMLElement.prototype.getBoundingClientRect = function () {

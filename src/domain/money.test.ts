@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { makeDeal } from '../test/deal-fixtures';
+import {
+  CRORE,
+  figureRange,
+  formatFigure,
+  formatInr,
+  formatMoney,
+  formatUsd,
+  headlineFigure,
+  valueInCurrency,
+} from './money';
+
+describe('formatUsd', () => {
+  it.each([
+    [3.99e9, {}, '$3.99 billion'],
+    [4e9, { approximate: true }, 'about $4 billion'],
+    [716e6, {}, '$716 million'],
+    [45.7e6, { compact: true }, '$45.7 m'],
+    [2.6e9, { compact: true }, '$2.6 bn'],
+    [4e9, { compact: true, approximate: true }, '~$4 bn'],
+    [950_000, {}, '$950,000'],
+  ])('%d %o → %s', (amount, options, expected) => {
+    expect(formatUsd(amount, options)).toBe(expected);
+  });
+});
+
+describe('formatInr', () => {
+  it.each([
+    [34_500 * CRORE, {}, '₹34,500 crore'],
+    [32_000 * CRORE, { compact: true }, '₹32,000 cr'],
+    [2_70_000 * CRORE, {}, '₹2,70,000 crore'],
+    [5_375 * CRORE, { approximate: true }, 'about ₹5,375 crore'],
+    [50 * 1e5, {}, '₹50 lakh'],
+    [12_345, {}, '₹12,345'],
+  ])('%d %o → %s', (amount, options, expected) => {
+    expect(formatInr(amount, options)).toBe(expected);
+  });
+});
+
+describe('formatMoney', () => {
+  it('uses the currency-specific format for USD and INR and a compact one for others', () => {
+    expect(formatMoney(1e9, 'USD')).toBe('$1 billion');
+    expect(formatMoney(1e9, 'INR')).toBe('₹100 crore');
+    expect(formatMoney(2.5e9, 'EUR')).toBe('€2.5B');
+  });
+});
+
+const figure = (id: string, amount: number, currency: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  amount,
+  currency,
+  kind: 'estimate' as const,
+  asOf: '2024',
+  sourceIds: ['src'],
+  ...extra,
+});
+const deal = (figures: ReturnType<typeof figure>[], headlineFigureId?: string) =>
+  makeDeal({ figures, headlineFigureId });
+
+describe('headline and values', () => {
+  const mq9b = deal(
+    [
+      figure('pti', 4e9, 'USD', { kind: 'signed', approximate: true, asOf: '2024-10-15' }),
+      figure('dsca', 3.99e9, 'USD', { kind: 'notified', asOf: '2024-02-01' }),
+      figure('article', 3.5e9, 'USD', { kind: 'signed', confidence: 'unconfirmed', asOf: '2025-02-06' }),
+      figure('inr', 32_000 * CRORE, 'INR', { kind: 'signed' }),
+    ],
+    'pti',
+  );
+
+  it('formats the headline figure with its approximation', () => {
+    expect(formatFigure(headlineFigure(mq9b)!)).toBe('about $4 billion');
+  });
+
+  it('reports the spread where sources disagree', () => {
+    expect(figureRange(mq9b, 'USD')).toEqual({ min: 3.5e9, max: 4e9, count: 3 });
+    expect(figureRange(mq9b, 'EUR')).toBeUndefined();
+  });
+
+  it('values a deal in a currency without converting and without counting unconfirmed figures', () => {
+    expect(valueInCurrency(mq9b, 'USD')).toBe(4e9);
+    expect(valueInCurrency(mq9b, 'INR')).toBe(32_000 * CRORE);
+    const onlyUnconfirmed = deal([figure('a', 3.5e9, 'USD', { confidence: 'unconfirmed' })], 'a');
+    expect(valueInCurrency(onlyUnconfirmed, 'INR')).toBeUndefined();
+    const rupeesOnly = deal([figure('r', 5_375 * CRORE, 'INR')], 'r');
+    expect(valueInCurrency(rupeesOnly, 'USD')).toBeUndefined();
+  });
+
+  it('has no headline, and no value, when nothing is known (never zero)', () => {
+    const unknown = deal([]);
+    expect(headlineFigure(unknown)).toBeUndefined();
+    expect(valueInCurrency(unknown, 'USD')).toBeUndefined();
+  });
+});

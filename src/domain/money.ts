@@ -1,0 +1,100 @@
+import type { Deal, MoneyFigure } from './deal-schema';
+
+export const LAKH = 1e5;
+export const CRORE = 1e7;
+
+export interface MoneyFormatOptions {
+  /** "$3.99 bn", "₹34,500 cr" for tight spaces such as axes. */
+  compact?: boolean;
+  /** The source gave a round or bounded figure ("about", "nearly"). */
+  approximate?: boolean;
+}
+
+// Formatters are built once: constructing Intl.NumberFormat per call is slow at 100,000 rows.
+const threeSignificant = new Intl.NumberFormat('en', { maximumSignificantDigits: 3 });
+const wholeUsd = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+const indian = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 2 });
+const otherCurrency = new Map<string, Intl.NumberFormat>();
+
+function approximately(text: string, options: MoneyFormatOptions): string {
+  if (!options.approximate) return text;
+  return options.compact ? `~${text}` : `about ${text}`;
+}
+
+export function formatUsd(amount: number, options: MoneyFormatOptions = {}): string {
+  let text: string;
+  if (amount >= 1e9)
+    text = `$${threeSignificant.format(amount / 1e9)}${options.compact ? ' bn' : ' billion'}`;
+  else if (amount >= 1e6)
+    text = `$${threeSignificant.format(amount / 1e6)}${options.compact ? ' m' : ' million'}`;
+  else text = `$${wholeUsd.format(amount)}`;
+  return approximately(text, options);
+}
+
+/** Indian units with Indian digit grouping: "₹34,500 crore", "₹2,70,000 crore", "₹50 lakh". */
+export function formatInr(amount: number, options: MoneyFormatOptions = {}): string {
+  let text: string;
+  if (amount >= CRORE) text = `₹${indian.format(amount / CRORE)}${options.compact ? ' cr' : ' crore'}`;
+  else if (amount >= LAKH) text = `₹${indian.format(amount / LAKH)} lakh`;
+  else text = `₹${indian.format(amount)}`;
+  return approximately(text, options);
+}
+
+export function formatMoney(amount: number, currency: string, options: MoneyFormatOptions = {}): string {
+  if (currency === 'USD') return formatUsd(amount, options);
+  if (currency === 'INR') return formatInr(amount, options);
+  let formatter = otherCurrency.get(currency);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en', { style: 'currency', currency, notation: 'compact' });
+    otherCurrency.set(currency, formatter);
+  }
+  return approximately(formatter.format(amount), options);
+}
+
+export function formatFigure(
+  figure: MoneyFigure,
+  options: Omit<MoneyFormatOptions, 'approximate'> = {},
+): string {
+  return formatMoney(figure.amount, figure.currency, { ...options, approximate: figure.approximate });
+}
+
+/** The figure the deal names as its headline; undefined when no value is known (never 0). */
+export function headlineFigure(deal: Deal): MoneyFigure | undefined {
+  if (deal.headlineFigureId === undefined) return undefined;
+  return deal.figures.find((f) => f.id === deal.headlineFigureId);
+}
+
+/** The spread of the deal's figures in one currency: where sources disagree, by how much. */
+export function figureRange(
+  deal: Deal,
+  currency: string,
+): { min: number; max: number; count: number } | undefined {
+  let min = Infinity;
+  let max = -Infinity;
+  let count = 0;
+  for (const figure of deal.figures) {
+    if (figure.currency !== currency) continue;
+    min = Math.min(min, figure.amount);
+    max = Math.max(max, figure.amount);
+    count++;
+  }
+  return count === 0 ? undefined : { min, max, count };
+}
+
+/**
+ * The amount to chart or filter a deal by in one currency: the headline figure when it is in that
+ * currency, else the latest supported figure in it (signed figures first). Nothing is converted at
+ * an exchange rate the sources do not state, so a deal reported only in rupees has no dollar value.
+ */
+export function valueInCurrency(deal: Deal, currency: string): number | undefined {
+  const headline = headlineFigure(deal);
+  if (headline?.currency === currency) return headline.amount;
+  let best: MoneyFigure | undefined;
+  const rank = (f: MoneyFigure) => (f.kind === 'signed' ? 1 : 0);
+  for (const figure of deal.figures) {
+    if (figure.currency !== currency || figure.confidence === 'unconfirmed') continue;
+    if (!best || rank(figure) > rank(best) || (rank(figure) === rank(best) && figure.asOf > best.asOf))
+      best = figure;
+  }
+  return best?.amount;
+}
