@@ -46,11 +46,15 @@ export async function applyScenario(
   );
 }
 
-/** Breaks two records in ways a real feed breaks them, for `?mock=malformed`. */
+/**
+ * Breaks the last two records in ways a real feed breaks them, for `?mock=malformed`. The last ones,
+ * so that a demo of the failure still shows the featured records above it.
+ */
 export function corruptRecords(records: readonly unknown[]): unknown[] {
+  const last = records.length - 1;
   return records.map((record, index) => {
-    if (index === 0) return { ...(record as object), status: 'signed-ish' };
-    if (index === 1) return { ...(record as object), sources: [] };
+    if (index === last - 1) return { ...(record as object), status: 'signed-ish' };
+    if (index === last) return { ...(record as object), sources: [] };
     return record;
   });
 }

@@ -1,12 +1,4 @@
-import {
-  countryName,
-  formatFigure,
-  formatPartialDate,
-  headlineFigure,
-  LABELS,
-  signatureDate,
-  type Deal,
-} from '../domain';
+import { countryName, formatFigure, formatPartialDate, headlineFigure, LABELS, type Deal } from '../domain';
 
 /** The headline value as written, with its kind when it is not a signed figure; "Value not reported" otherwise. */
 export function HeadlineValue({ deal }: { deal: Deal }) {
@@ -37,7 +29,17 @@ export function SupplierToBuyer({ deal }: { deal: Deal }) {
   );
 }
 
+const AGREED_ON = [
+  ['signature', 'Signed'],
+  ['mou', 'MoU signed'],
+  ['lease-start', 'Leased from'],
+] as const;
+
+/** When the deal was agreed, by the firmest milestone on record; absent is said as absent, not as "not signed". */
 export function SignedOn({ deal }: { deal: Deal }) {
-  const date = signatureDate(deal);
-  return date ? <span>Signed {formatPartialDate(date)}</span> : <span className="muted">Not signed</span>;
+  for (const [kind, label] of AGREED_ON) {
+    const milestone = deal.milestones.find((m) => m.kind === kind);
+    if (milestone) return <span>{`${label} ${formatPartialDate(milestone.date)}`}</span>;
+  }
+  return <span className="muted">No signature recorded</span>;
 }

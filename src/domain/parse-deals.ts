@@ -29,7 +29,7 @@ export function describeIssues(error: z.ZodError): string {
 
 function readableId(record: unknown): string | undefined {
   if (typeof record === 'object' && record !== null && 'id' in record) {
-    const id = (record).id;
+    const id = record.id;
     if (typeof id === 'string' && id.length > 0 && id.length <= 200) return id;
   }
   return undefined;

@@ -9,10 +9,7 @@ class SizedResizeObserver {
   constructor(private readonly callback: ResizeObserverCallback) {}
   observe(target: Element) {
     const rect = { width: 800, height: 300, top: 0, left: 0, bottom: 300, right: 800, x: 0, y: 0 };
-    this.callback(
-      [{ target, contentRect: rect } as unknown as ResizeObserverEntry],
-      this,
-    );
+    this.callback([{ target, contentRect: rect } as unknown as ResizeObserverEntry], this);
   }
   unobserve() {}
   disconnect() {}
