@@ -1,0 +1,29 @@
+import { bench, describe } from 'vitest';
+import { filterDeals, filterWithFacetCounts } from './filter-engine';
+import { parseDeals } from './parse-deals';
+import { sortDeals } from './sort';
+import { generateSyntheticDeals } from './synthetic';
+
+// Figures for the record, not pass/fail: `npm run bench`. One 100,000-deal set is shared.
+const deals = generateSyntheticDeals({ size: 100_000 });
+const wire = JSON.parse(JSON.stringify(deals)) as unknown[];
+
+describe('100,000 synthetic deals', () => {
+  bench('generate', () => void generateSyntheticDeals({ size: 100_000 }), { iterations: 3 });
+  bench('validate (parseDeals, as the client does)', () => void parseDeals(wire), { iterations: 3 });
+  bench('text search "helicopter"', () => void filterDeals(deals, { q: 'helicopter' }));
+  bench(
+    'facets: status + domain + year range',
+    () =>
+      void filterDeals(deals, {
+        status: ['contract-signed', 'in-delivery'],
+        domain: ['air'],
+        yearMin: 2010,
+        yearMax: 2020,
+      }),
+  );
+  bench('filter with facet counts', () => void filterWithFacetCounts(deals, { q: 'for IN' }));
+  bench('sort by value, descending', () => void sortDeals(deals, [{ key: 'value', desc: true }]), {
+    iterations: 5,
+  });
+});
