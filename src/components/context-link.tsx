@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useSearchParams } from 'react-router';
 import { contextSearch, useApiContext } from './api-context';
+import { FILTER_PARAM_NAMES } from './use-url-filter';
 
 export function ContextLink({
   to,
@@ -19,8 +20,12 @@ export function ContextLink({
   );
 }
 
+/** Main navigation: keeps the data set and the active filter, so the dashboard and the table show the same deals. */
 export function ContextNavLink({ to, children, end }: { to: string; children: ReactNode; end?: boolean }) {
-  const search = contextSearch(useApiContext());
+  const [params] = useSearchParams();
+  const carried = new URLSearchParams(contextSearch(useApiContext()));
+  for (const [name, value] of params) if (FILTER_PARAM_NAMES.includes(name)) carried.append(name, value);
+  const search = carried.size > 0 ? `?${carried.toString()}` : '';
   return (
     <NavLink to={`${to}${search}`} end={end ?? false}>
       {children}

@@ -1,0 +1,116 @@
+import {
+  countryName,
+  FACET_KEYS,
+  formatUsd,
+  isEmptyFilter,
+  LABELS,
+  type DealFilter,
+  type FacetKey,
+} from '../domain';
+
+const FACET_NAMES: Record<FacetKey, string> = {
+  status: 'Status',
+  kind: 'Kind',
+  domain: 'Domain',
+  service: 'Service',
+  category: 'System',
+  route: 'Route',
+  supplier: 'Supplier',
+  buyer: 'Buyer',
+  party: 'Party',
+};
+
+/** The words for one facet value, as chips, chart subtitles and menus show it. */
+export function facetValueLabel(facet: FacetKey, value: string): string {
+  switch (facet) {
+    case 'supplier':
+    case 'buyer':
+      return countryName(value);
+    case 'party':
+      return value;
+    default: {
+      const labels: Record<string, string> = LABELS[facet];
+      return labels[value] ?? value;
+    }
+  }
+}
+
+export interface Chip {
+  key: string;
+  label: string;
+  without: DealFilter;
+}
+
+/** One chip per active value: removing a chip removes just that value. */
+export function filterChips(filter: DealFilter): Chip[] {
+  const chips: Chip[] = [];
+  if (filter.q?.trim())
+    chips.push({ key: 'q', label: `Search: “${filter.q.trim()}”`, without: { ...filter, q: undefined } });
+  for (const facet of FACET_KEYS) {
+    for (const value of filter[facet] ?? []) {
+      const rest = (filter[facet] ?? []).filter((v) => v !== value);
+      chips.push({
+        key: `${facet}:${value}`,
+        label: `${FACET_NAMES[facet]}: ${facetValueLabel(facet, value)}`,
+        without: { ...filter, [facet]: rest.length > 0 ? rest : undefined },
+      });
+    }
+  }
+  if (filter.yearMin !== undefined || filter.yearMax !== undefined) {
+    chips.push({
+      key: 'year',
+      label: `Year: ${filter.yearMin ?? '…'}–${filter.yearMax ?? '…'}`,
+      without: { ...filter, yearMin: undefined, yearMax: undefined },
+    });
+  }
+  if (filter.valueMin !== undefined || filter.valueMax !== undefined) {
+    const lo = filter.valueMin === undefined ? '…' : formatUsd(filter.valueMin, { compact: true });
+    const hi = filter.valueMax === undefined ? '…' : formatUsd(filter.valueMax, { compact: true });
+    chips.push({
+      key: 'value',
+      label: `Value (USD): ${lo}–${hi}`,
+      without: { ...filter, valueMin: undefined, valueMax: undefined },
+    });
+  }
+  return chips;
+}
+
+/** A sentence naming the active filters, for chart subtitles: "All deals" when there are none. */
+export function describeFilter(filter: DealFilter): string {
+  if (isEmptyFilter(filter)) return 'All deals';
+  return filterChips(filter)
+    .map((c) => c.label)
+    .join(' · ');
+}
+
+export function FilterChips({
+  filter,
+  onChange,
+}: {
+  filter: DealFilter;
+  onChange: (next: DealFilter) => void;
+}) {
+  const chips = filterChips(filter);
+  if (chips.length === 0) return null;
+  return (
+    <div className="chips" role="group" aria-label="Active filters">
+      {chips.map((chip) => (
+        <button
+          key={chip.key}
+          type="button"
+          className="chip"
+          onClick={() => onChange(chip.without)}
+          aria-label={`Remove filter ${chip.label}`}
+        >
+          <span>{chip.label}</span>
+          <span aria-hidden="true" className="chip__x">
+            ×
+          </span>
+        </button>
+      ))}
+      <button type="button" className="chip chip--clear" onClick={() => onChange({})}>
+        Clear all
+      </button>
+    </div>
+  );
+}
