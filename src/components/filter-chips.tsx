@@ -13,7 +13,8 @@ const FACET_NAMES: Record<FacetKey, string> = {
   kind: 'Kind',
   domain: 'Domain',
   service: 'Service',
-  category: 'System',
+  category: 'Category',
+  system: 'System',
   route: 'Route',
   supplier: 'Supplier',
   buyer: 'Buyer',
@@ -27,6 +28,7 @@ export function facetValueLabel(facet: FacetKey, value: string): string {
     case 'buyer':
       return countryName(value);
     case 'party':
+    case 'system':
       return value;
     default: {
       const labels: Record<string, string> = LABELS[facet];

@@ -32,6 +32,7 @@ function prepare(deal: Deal): PreparedDeal {
       domain: deal.domains,
       service: deal.quantity ? deal.quantity.allocations.map((a) => a.service) : [],
       category: deal.system ? [deal.system.category] : [],
+      system: deal.system ? [deal.system.name] : [],
       route: deal.routes,
       supplier: deal.supplierCountries,
       buyer: deal.buyerCountries,

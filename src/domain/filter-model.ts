@@ -12,6 +12,8 @@ export const DealFilter = z.object({
   domain: z.array(Domain).optional(),
   service: z.array(Service).optional(),
   category: z.array(SystemCategory).optional(),
+  /** System name as recorded, e.g. "MQ-9B". */
+  system: z.array(z.string().min(1)).optional(),
   route: z.array(Route).optional(),
   supplier: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
   buyer: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
@@ -31,6 +33,7 @@ export const FACET_KEYS = [
   'domain',
   'service',
   'category',
+  'system',
   'route',
   'supplier',
   'buyer',

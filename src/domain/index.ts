@@ -12,3 +12,4 @@ export * from './safe-url';
 export * from './sort';
 export * from './synthetic';
 export * from './vocabulary';
+export * from './aggregations';

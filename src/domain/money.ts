@@ -82,13 +82,13 @@ export function figureRange(
 }
 
 /**
- * The amount to chart or filter a deal by in one currency: the headline figure when it is in that
+ * The figure to chart or filter a deal by in one currency: the headline figure when it is in that
  * currency, else the latest supported figure in it (signed figures first). Nothing is converted at
  * an exchange rate the sources do not state, so a deal reported only in rupees has no dollar value.
  */
-export function valueInCurrency(deal: Deal, currency: string): number | undefined {
+export function figureInCurrency(deal: Deal, currency: string): MoneyFigure | undefined {
   const headline = headlineFigure(deal);
-  if (headline?.currency === currency) return headline.amount;
+  if (headline?.currency === currency) return headline;
   let best: MoneyFigure | undefined;
   const rank = (f: MoneyFigure) => (f.kind === 'signed' ? 1 : 0);
   for (const figure of deal.figures) {
@@ -96,5 +96,9 @@ export function valueInCurrency(deal: Deal, currency: string): number | undefine
     if (!best || rank(figure) > rank(best) || (rank(figure) === rank(best) && figure.asOf > best.asOf))
       best = figure;
   }
-  return best?.amount;
+  return best;
+}
+
+export function valueInCurrency(deal: Deal, currency: string): number | undefined {
+  return figureInCurrency(deal, currency)?.amount;
 }

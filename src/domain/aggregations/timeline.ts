@@ -1,0 +1,93 @@
+import type { Deal, Milestone } from '../deal-schema';
+import { parsePartialDate, type PartialDate } from '../partial-date';
+import { valueInCurrency } from '../money';
+
+/** A partial date as a point on a continuous year axis: the middle of the span it names. */
+export function dateToYearFraction(date: PartialDate): number {
+  const parsed = parsePartialDate(date);
+  if (!parsed) return Number.NaN;
+  if (parsed.month === undefined) return parsed.year + 0.5;
+  if (parsed.day === undefined) return parsed.year + (parsed.month - 0.5) / 12;
+  return parsed.year + (parsed.month - 1) / 12 + (parsed.day - 0.5) / 365;
+}
+
+export interface TimelineMarker {
+  at: number;
+  date: PartialDate;
+  kind: Milestone['kind'];
+  label: string;
+}
+
+export interface TimelineRow {
+  id: string;
+  title: string;
+  start: number;
+  /** Signature, when recorded. */
+  signed?: number;
+  /** Last delivery milestone, when recorded. */
+  delivered?: number;
+  end: number;
+  markers: TimelineMarker[];
+}
+
+export interface Timeline {
+  rows: TimelineRow[];
+  /** Deals with fewer than one dated milestone are not drawn. */
+  undated: number;
+  /** Deals left out because the chart shows at most `limit` (the largest by value). */
+  omitted: number;
+  domain: [number, number];
+}
+
+const DELIVERY = new Set<Milestone['kind']>(['first-delivery', 'delivery', 'final-delivery']);
+
+/**
+ * Each deal from its first milestone to signature and on to delivery, with every milestone marked.
+ * Beyond `limit` deals the largest by dollar value are kept (then the most recent), so the chart stays
+ * readable; the rest are counted.
+ */
+export function timeline(deals: readonly Deal[], limit = 50): Timeline {
+  let undated = 0;
+  let candidates: { deal: Deal; start: number }[] = [];
+  for (const deal of deals) {
+    if (deal.milestones.length === 0) {
+      undated++;
+      continue;
+    }
+    let start = Infinity;
+    for (const m of deal.milestones) start = Math.min(start, dateToYearFraction(m.date));
+    candidates.push({ deal, start });
+  }
+  const omitted = Math.max(0, candidates.length - limit);
+  if (omitted > 0) {
+    candidates = candidates
+      .map((c) => ({ ...c, usd: valueInCurrency(c.deal, 'USD') ?? -1 }))
+      .sort((a, b) => b.usd - a.usd || b.start - a.start)
+      .slice(0, limit);
+  }
+  const rows = candidates
+    .map(({ deal, start }): TimelineRow => {
+      const markers = deal.milestones
+        .map((m) => ({ at: dateToYearFraction(m.date), date: m.date, kind: m.kind, label: m.label }))
+        .sort((a, b) => a.at - b.at);
+      const signature = markers.find(
+        (m) => m.kind === 'signature' || m.kind === 'mou' || m.kind === 'lease-start',
+      );
+      const deliveries = markers.filter((m) => DELIVERY.has(m.kind));
+      const end = markers[markers.length - 1]!.at;
+      return {
+        id: deal.id,
+        title: deal.title,
+        start,
+        ...(signature ? { signed: signature.at } : {}),
+        ...(deliveries.length > 0 ? { delivered: deliveries[deliveries.length - 1]!.at } : {}),
+        end,
+        markers,
+      };
+    })
+    .sort((a, b) => a.start - b.start || a.title.localeCompare(b.title));
+  const lo = rows.reduce((m, r) => Math.min(m, r.start), Infinity);
+  const hi = rows.reduce((m, r) => Math.max(m, r.end), -Infinity);
+  const domain: [number, number] = rows.length === 0 ? [0, 1] : [Math.floor(lo), Math.ceil(hi + 0.01)];
+  return { rows, undated, omitted, domain };
+}
