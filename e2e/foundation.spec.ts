@@ -6,7 +6,7 @@ test.describe('production build with the embedded mock API', () => {
     consoleErrors,
   }) => {
     await openApp(page);
-    const chart = page.getByRole('img', { name: /by armed service/ });
+    const chart = page.getByRole('img', { name: /^drones by armed service/ });
     await expect(chart).toHaveAccessibleName('drones by armed service: Navy 15, Army 8, Air Force 8');
     await expect(page.getByRole('heading', { name: 'MQ-9B drones by armed service' })).toBeVisible();
     // The bars' value labels are drawn in the SVG itself.

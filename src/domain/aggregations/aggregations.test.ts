@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeal } from '../../test/deal-fixtures';
-import type { DealInput } from '../deal-schema';
 import { CRORE } from '../money';
 import { generateSyntheticDeals } from '../synthetic';
 import { byDomain, byKind } from './breakdown';
 import { kpis } from './kpis';
+import { largestDeals } from './largest';
 import { dealsByStage } from './stages';
 import { dateToYearFraction, timeline } from './timeline';
 import { OTHER_SYSTEMS, unitsByService } from './units-by-service';
@@ -20,7 +20,7 @@ const fig = (id: string, amount: number, currency: string, kind: string, extra: 
   sourceIds: src,
   ...extra,
 });
-const deal = (overrides: Record<string, unknown>) => makeDeal(overrides as Partial<DealInput>);
+const deal = (overrides: Record<string, unknown>) => makeDeal(overrides);
 
 const mq9b = deal({
   id: 'mq9b',
@@ -216,5 +216,13 @@ describe('at 100,000 synthetic deals', () => {
     expect(usd.years.reduce((n, y) => n + y.dealCount, 0) + usd.unknownValue + usd.undated).toBe(100_000);
     expect(dealsByStage(many).reduce((n, s) => n + s.count, 0)).toBe(100_000);
     expect(timeline(many).rows).toHaveLength(50);
+  });
+});
+
+describe('largestDeals', () => {
+  it('lists the highest known values first and leaves out unknown ones', () => {
+    expect(largestDeals(seeds, 'USD', 2).map((d) => d.id)).toEqual(['mq9b', 'est']);
+    expect(largestDeals(seeds, 'USD', 10).map((d) => d.id)).toEqual(['mq9b', 'est', 'm777']);
+    expect(largestDeals([], 'USD', 3)).toEqual([]);
   });
 });

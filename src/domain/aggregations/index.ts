@@ -4,3 +4,4 @@ export * from './stages';
 export * from './timeline';
 export * from './units-by-service';
 export * from './value-by-year';
+export * from './largest';

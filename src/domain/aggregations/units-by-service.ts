@@ -40,7 +40,7 @@ export function unitsByService(deals: readonly Deal[], maxSeries = 8): UnitsBySe
     }
     const system = deal.system?.name ?? 'Unnamed system';
     let row = cells.get(system);
-    if (!row) cells.set(system, (row = new Map()));
+    if (!row) cells.set(system, (row = new Map<ServiceKey, number>()));
     let allocated = 0;
     for (const { service, count } of quantity.allocations) {
       row.set(service, (row.get(service) ?? 0) + count);

@@ -1,54 +1,123 @@
-import { QueryErrorNotice } from '../../components/query-error-notice';
-import { RejectedRecordsNotice } from '../../components/rejected-records-notice';
 import { ContextLink } from '../../components/context-link';
 import { DealList } from '../../components/deal-list';
-import { ListSkeleton, Skeleton } from '../../components/skeleton';
-import { useDealList } from '../../components/use-deal-list';
-import { featuredAllocationDeal } from '../../domain';
+import { describeFilter, FilterChips } from '../../components/filter-chips';
+import { QueryErrorNotice } from '../../components/query-error-notice';
+import { RejectedRecordsNotice } from '../../components/rejected-records-notice';
+import { Skeleton } from '../../components/skeleton';
+import { filterToParams } from '../../domain';
 import { AllocationCard } from './allocation-card';
-
-const PREVIEW = 8;
+import { BreakdownChart } from './breakdown-chart';
+import { KpiStrip } from './kpi-strip';
+import { StageChart } from './stage-chart';
+import { TimelineChart } from './timeline-chart';
+import { UnitsByServiceChart } from './units-by-service-chart';
+import { useDashboard, type Currency } from './use-dashboard';
+import { ValueOverTimeChart } from './value-over-time-chart';
+import './dashboard.css';
 
 export function DashboardPage() {
-  const list = useDealList();
-  const deals = list.data?.deals ?? [];
-  const featured = featuredAllocationDeal(deals);
+  const d = useDashboard();
+  const { filter, problems, setFilter, toggle } = d.urlFilter;
+  const subtitle = describeFilter(filter);
+  const toggleYear = (year: number) =>
+    setFilter(
+      filter.yearMin === year && filter.yearMax === year
+        ? { ...filter, yearMin: undefined, yearMax: undefined }
+        : { ...filter, yearMin: year, yearMax: year },
+    );
+  const currencySwitch = (
+    <span className="segmented" role="group" aria-label="Currency">
+      {(['USD', 'INR'] as Currency[]).map((c) => (
+        <button key={c} type="button" aria-pressed={d.currency === c} onClick={() => d.setCurrency(c)}>
+          {c === 'USD' ? 'US$' : '₹ crore'}
+        </button>
+      ))}
+    </span>
+  );
+  const tableSearch = filterToParams(filter).toString();
   return (
-    <section className="page">
-      <h1>Dashboard</h1>
-      {list.isError ? (
+    <section className="page dashboard" aria-busy={d.stale}>
+      <div className="page__head">
+        <h1>Dashboard</h1>
+        {d.all ? (
+          <p className="muted">
+            {d.deals.length.toLocaleString('en')} of {d.all.length.toLocaleString('en')} deals ·{' '}
+            <ContextLink to={`/deals${tableSearch ? `?${tableSearch}` : ''}`}>
+              See them in the table →
+            </ContextLink>
+          </p>
+        ) : null}
+      </div>
+      {problems.length > 0 ? (
+        <p className="notice notice--warning" role="status">
+          Ignored {problems.map((p) => `${p.param}=${p.value} (${p.message})`).join('; ')}.
+        </p>
+      ) : null}
+      {d.list.isError ? (
         <QueryErrorNotice
           what="the deals"
-          error={list.error}
-          onRetry={() => void list.refetch()}
-          retrying={list.isFetching}
-          hasStaleData={list.data !== undefined}
+          error={d.list.error}
+          onRetry={() => void d.list.refetch()}
+          retrying={d.list.isFetching}
+          hasStaleData={d.all !== undefined}
         />
       ) : null}
-      {list.data ? <RejectedRecordsNotice rejected={list.data.rejected} /> : null}
-      {list.isPending && !list.isError ? (
-        <>
-          <Skeleton label="Loading the chart…" height={360} />
-          <ListSkeleton label="Loading the deals…" />
-        </>
-      ) : null}
-      {list.data ? (
+      {d.list.data ? <RejectedRecordsNotice rejected={d.list.data.rejected} /> : null}
+      <FilterChips filter={filter} onChange={(next) => setFilter(next)} />
+      {d.list.isPending && !d.list.isError ? (
         <div className="dashboard-grid">
-          {featured ? (
-            <AllocationCard deal={featured} />
-          ) : (
-            <p className="card empty">No deal in this data set records a split by armed service.</p>
-          )}
-          <section className="card" aria-labelledby="recent-deals">
-            <h2 id="recent-deals">Deals</h2>
-            <p className="muted">
-              {list.data.deals.length.toLocaleString('en')} deals in this data set
-              {deals.length > PREVIEW ? `; the first ${PREVIEW} are shown` : ''}.{' '}
-              <ContextLink to="/deals">See all deals →</ContextLink>
-            </p>
-            <DealList deals={deals.slice(0, PREVIEW)} label="Deals" />
-          </section>
+          <Skeleton label="Loading the key figures…" height={110} />
+          <Skeleton label="Loading the charts…" height={360} />
+          <Skeleton label="Loading the charts…" height={360} />
         </div>
+      ) : null}
+      {d.all ? (
+        <>
+          <KpiStrip kpis={d.kpis} />
+          <div className="dashboard-grid">
+            <UnitsByServiceChart data={d.units} filter={filter} subtitle={subtitle} onToggle={toggle} />
+            {d.featured ? (
+              <AllocationCard deal={d.featured} />
+            ) : (
+              <p className="card empty">No deal under these filters records a split by armed service.</p>
+            )}
+            <ValueOverTimeChart
+              data={d.value}
+              filter={filter}
+              subtitle={subtitle}
+              onYear={toggleYear}
+              currencySwitch={currencySwitch}
+            />
+            <StageChart
+              stages={d.stages}
+              filter={filter}
+              subtitle={subtitle}
+              onStatus={(s) => toggle('status', s)}
+            />
+            <BreakdownChart
+              byDomain={d.byDomain}
+              byKind={d.byKind}
+              currency={d.currency}
+              filter={filter}
+              subtitle={subtitle}
+              onToggle={toggle}
+            />
+            <section className="card" aria-labelledby="largest-deals">
+              <h2 id="largest-deals" className="chart-card__title">
+                Largest deals by known value ({d.currency === 'INR' ? '₹' : 'US$'})
+              </h2>
+              <p className="chart-card__subtitle">{subtitle}</p>
+              {d.largest.length > 0 ? (
+                <DealList deals={d.largest} label="Deals" />
+              ) : (
+                <p className="chart-card__empty">
+                  No deal under these filters has a known value in {d.currency}.
+                </p>
+              )}
+            </section>
+            <TimelineChart data={d.timeline} subtitle={subtitle} />
+          </div>
+        </>
       ) : null}
     </section>
   );

@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatMoney, type BreakdownRow, type DealFilter } from '../../domain';
+import { AXIS_TICK, selectionOpacity, TOOLTIP_STYLE } from './chart-theme';
+import { ChartCard, FilterButton } from './chart-card';
+
+type Metric = 'count' | 'value';
+
+/** Count or value per domain or per kind; one card with two switches rather than four small charts. */
+export function BreakdownChart({
+  byDomain,
+  byKind,
+  currency,
+  filter,
+  subtitle,
+  onToggle,
+}: {
+  byDomain: BreakdownRow[];
+  byKind: BreakdownRow[];
+  currency: string;
+  filter: DealFilter;
+  subtitle: string;
+  onToggle: (facet: 'domain' | 'kind', value: string) => void;
+}) {
+  const [facet, setFacet] = useState<'domain' | 'kind'>('domain');
+  const [metric, setMetric] = useState<Metric>('count');
+  // A sum over deals of unknown value only is not a value of 0: leave its bar out.
+  const rows = (facet === 'domain' ? byDomain : byKind).map((r) => ({
+    ...r,
+    known: r.value > 0 ? r.value : undefined,
+  }));
+  const key = metric === 'count' ? 'count' : 'known';
+  const show = (r: BreakdownRow) =>
+    metric === 'count' ? r.count.toLocaleString('en') : formatMoney(r.value, currency, { compact: true });
+  const anything = rows.some((r) => r.count > 0);
+  const switches = (
+    <span className="segmented" role="group" aria-label="Breakdown">
+      {(['domain', 'kind'] as const).map((f) => (
+        <button key={f} type="button" aria-pressed={facet === f} onClick={() => setFacet(f)}>
+          By {f}
+        </button>
+      ))}
+      {(['count', 'value'] as const).map((m) => (
+        <button key={m} type="button" aria-pressed={metric === m} onClick={() => setMetric(m)}>
+          {m === 'count' ? 'Deals' : `Value (${currency})`}
+        </button>
+      ))}
+    </span>
+  );
+  const unknown = rows.reduce((n, r) => n + r.unknownValue, 0);
+  return (
+    <ChartCard
+      title={`${metric === 'count' ? 'Deals' : `Known value (${currency})`} by ${facet}`}
+      subtitle={`${subtitle}${facet === 'domain' ? ' · a deal in several domains counts in each' : ''}`}
+      summary={rows.map((r) => `${r.label} ${show(r)}`).join(', ')}
+      actions={switches}
+      empty={anything ? undefined : 'No deal matches these filters.'}
+      table={
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{facet === 'domain' ? 'Domain' : 'Kind'}</th>
+              <th scope="col" className="num">
+                Deals
+              </th>
+              <th scope="col" className="num">
+                Known value ({currency})
+              </th>
+              <th scope="col" className="num">
+                Value unknown
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">
+                  <FilterButton
+                    label={r.label}
+                    active={filter[facet]?.includes(r.key as never) ?? false}
+                    onClick={() => onToggle(facet, r.key)}
+                  />
+                </th>
+                <td className="num">{r.count.toLocaleString('en')}</td>
+                <td className="num">{r.value > 0 ? formatMoney(r.value, currency) : '–'}</td>
+                <td className="num">{r.unknownValue.toLocaleString('en')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+      footer={
+        metric === 'value' && unknown > 0 ? (
+          <>
+            Deals of unknown {currency} value are not in the sums: {unknown.toLocaleString('en')} in this
+            view.
+          </>
+        ) : null
+      }
+    >
+      <ResponsiveContainer width="100%" height={340}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 72, bottom: 4, left: 8 }}>
+          <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.15} />
+          <XAxis
+            type="number"
+            dataKey={key}
+            tick={AXIS_TICK}
+            tickLine={false}
+            allowDecimals={false}
+            tickFormatter={(v: number) =>
+              metric === 'count' ? v.toLocaleString('en') : formatMoney(v, currency, { compact: true })
+            }
+          />
+          <YAxis type="category" dataKey="label" tick={AXIS_TICK} tickLine={false} width={150} interval={0} />
+          <Tooltip
+            cursor={{ fillOpacity: 0.08 }}
+            contentStyle={TOOLTIP_STYLE}
+            formatter={(_v, _n, item) => {
+              const r = item.payload as BreakdownRow;
+              return [
+                `${r.count.toLocaleString('en')} deals · ${formatMoney(r.value, currency)} known${r.unknownValue ? ` · ${r.unknownValue} of unknown value` : ''}`,
+                r.label,
+              ];
+            }}
+          />
+          <Bar
+            dataKey={key}
+            isAnimationActive={false}
+            cursor="pointer"
+            fill="#009E73"
+            onClick={(bar) => onToggle(facet, String((bar.payload as BreakdownRow).key))}
+          >
+            {rows.map((r) => (
+              <Cell key={r.key} fillOpacity={selectionOpacity(filter[facet], r.key)} />
+            ))}
+            <LabelList
+              dataKey={key}
+              position="right"
+              fill="currentColor"
+              fontSize={14}
+              formatter={(v) =>
+                metric === 'count'
+                  ? Number(v).toLocaleString('en')
+                  : formatMoney(Number(v), currency, { compact: true })
+              }
+            />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}

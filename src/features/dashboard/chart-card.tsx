@@ -1,0 +1,89 @@
+import { useId, useState, type ReactNode } from 'react';
+
+/**
+ * The frame every dashboard chart shares: a title that says what it shows, a subtitle naming the
+ * active filters, a text summary for screen readers, and a "Show as table" switch with the same numbers.
+ */
+export function ChartCard({
+  title,
+  subtitle,
+  summary,
+  table,
+  children,
+  footer,
+  actions,
+  empty,
+  tableOnly,
+  className,
+}: {
+  title: string;
+  subtitle: string;
+  /** The chart's numbers in one sentence, read out in place of the drawing. */
+  summary: string;
+  table: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+  actions?: ReactNode;
+  /** Set when the filters leave nothing to draw. */
+  empty?: string | undefined;
+  /** Set when the data exists but the drawing, as configured, has nothing to show. */
+  tableOnly?: string | undefined;
+  className?: string;
+}) {
+  const [asTable, setAsTable] = useState(false);
+  const titleId = useId();
+  return (
+    <figure className={`card chart-card ${className ?? ''}`} aria-labelledby={titleId}>
+      <figcaption className="chart-card__head">
+        <div>
+          <h2 className="chart-card__title" id={titleId}>
+            {title}
+          </h2>
+          <p className="chart-card__subtitle">{subtitle}</p>
+        </div>
+        <div className="chart-card__actions">
+          {actions}
+          {empty ? null : (
+            <button
+              type="button"
+              className="link-button"
+              aria-pressed={asTable}
+              onClick={() => setAsTable(!asTable)}
+            >
+              {asTable ? 'Show as chart' : 'Show as table'}
+            </button>
+          )}
+        </div>
+      </figcaption>
+      {empty ? (
+        <p className="chart-card__empty">{empty}</p>
+      ) : asTable ? (
+        <div className="chart-card__table">{table}</div>
+      ) : tableOnly ? (
+        <p className="chart-card__empty">{tableOnly}</p>
+      ) : (
+        <div role="img" aria-label={`${title}. ${summary}`} className="chart-card__chart">
+          {children}
+        </div>
+      )}
+      {footer ? <div className="chart-card__footer">{footer}</div> : null}
+    </figure>
+  );
+}
+
+/** A value in a "Show as table" table that filters the page, reachable by keyboard. */
+export function FilterButton({
+  label,
+  active,
+  onClick,
+}: {
+  label: string;
+  active: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button type="button" className="link-button" aria-pressed={active} onClick={onClick}>
+      {label}
+    </button>
+  );
+}

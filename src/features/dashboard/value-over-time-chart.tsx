@@ -1,0 +1,170 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from 'recharts';
+import { formatMoney, type DealFilter, type ValueByYear, type ValueYear } from '../../domain';
+import { AXIS_TICK, BASIS_COLOURS, BASIS_LABELS, selectionOpacity } from './chart-theme';
+import { ChartCard, FilterButton } from './chart-card';
+
+const BASES = ['signed', 'approved', 'estimate'] as const;
+
+function YearTooltip({
+  active,
+  payload,
+  currency,
+}: Partial<TooltipContentProps<number, string>> & { currency: string }) {
+  const year = payload?.[0]?.payload as ValueYear | undefined;
+  if (!active || !year) return null;
+  const money = (n: number, approximate = false) => formatMoney(n, currency, { approximate });
+  return (
+    <div className="chart-tooltip">
+      <strong>{year.year}</strong>: {money(year.total)} over {year.dealCount.toLocaleString('en')} deal
+      {year.dealCount === 1 ? '' : 's'}
+      <ul>
+        {year.top.map((d) => (
+          <li key={d.id}>
+            <span className="chart-tooltip__title">{d.title}</span>: {money(d.amount, d.approximate)} (
+            {BASIS_LABELS[d.basis].toLowerCase()})
+            {d.range ? (
+              <span className="chart-tooltip__note">
+                {' '}
+                · sources give {money(d.range.min)}–{money(d.range.max)}
+              </span>
+            ) : null}
+            {d.sources.length > 0 ? (
+              <span className="chart-tooltip__note"> · {d.sources.join('; ')}</span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {year.dealCount > year.top.length ? (
+        <span className="chart-tooltip__note">…and {year.dealCount - year.top.length} more</span>
+      ) : null}
+    </div>
+  );
+}
+
+export function ValueOverTimeChart({
+  data,
+  filter,
+  subtitle,
+  onYear,
+  currencySwitch,
+}: {
+  data: ValueByYear;
+  filter: DealFilter;
+  subtitle: string;
+  onYear: (year: number) => void;
+  currencySwitch: React.ReactNode;
+}) {
+  const { currency, years } = data;
+  const money = (n: number) => formatMoney(n, currency, { compact: true });
+  const selectedYear =
+    filter.yearMin !== undefined && filter.yearMin === filter.yearMax ? [String(filter.yearMin)] : undefined;
+  const unknown = data.unknownValue + data.undated;
+  const summary = years.map((y) => `${y.year} ${formatMoney(y.total, currency)}`).join(', ');
+  return (
+    <ChartCard
+      title={`Contract value by year (${currency === 'INR' ? '₹ crore' : 'US dollars'})`}
+      subtitle={`${subtitle} · headline value by year of signature (first milestone if unsigned); no currency conversion`}
+      summary={`Value by year: ${summary}.`}
+      actions={currencySwitch}
+      empty={years.length === 0 ? `No deal under these filters has a known value in ${currency}.` : undefined}
+      table={
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Year</th>
+              {BASES.map((b) => (
+                <th scope="col" className="num" key={b}>
+                  {BASIS_LABELS[b]}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                Deals
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {years.map((y) => (
+              <tr key={y.year}>
+                <th scope="row">
+                  <FilterButton
+                    label={String(y.year)}
+                    active={selectedYear?.[0] === String(y.year)}
+                    onClick={() => onYear(y.year)}
+                  />
+                </th>
+                {BASES.map((b) => (
+                  <td className="num" key={b}>
+                    {y[b] > 0 ? formatMoney(y[b], currency) : '–'}
+                  </td>
+                ))}
+                <td className="num">{y.dealCount.toLocaleString('en')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+      footer={
+        unknown > 0 ? (
+          <>
+            {unknown.toLocaleString('en')} deal{unknown === 1 ? '' : 's'} of unknown {currency} value or date
+            not plotted (never counted as zero).
+          </>
+        ) : null
+      }
+    >
+      <ResponsiveContainer width="100%" height={340}>
+        <BarChart data={years} margin={{ top: 16, right: 16, bottom: 4, left: 8 }}>
+          <defs>
+            <pattern
+              id="estimate-hatch"
+              patternUnits="userSpaceOnUse"
+              width="6"
+              height="6"
+              patternTransform="rotate(45)"
+            >
+              <rect width="6" height="6" fill={BASIS_COLOURS.estimate} fillOpacity={0.35} />
+              <line x1="0" y1="0" x2="0" y2="6" stroke={BASIS_COLOURS.estimate} strokeWidth="3" />
+            </pattern>
+          </defs>
+          <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
+          <XAxis dataKey="year" tick={AXIS_TICK} tickLine={false} minTickGap={8} />
+          <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={84} tickFormatter={money} />
+          <Tooltip cursor={{ fillOpacity: 0.08 }} content={<YearTooltip currency={currency} />} />
+          <Legend
+            wrapperStyle={{ fontSize: 13 }}
+            formatter={(value) => <span className="legend-text">{value}</span>}
+          />
+          {BASES.map((b) => (
+            <Bar
+              key={b}
+              dataKey={b}
+              name={BASIS_LABELS[b]}
+              stackId="value"
+              fill={b === 'estimate' ? 'url(#estimate-hatch)' : BASIS_COLOURS[b]}
+              stroke={b === 'estimate' ? BASIS_COLOURS.estimate : undefined}
+              isAnimationActive={false}
+              maxBarSize={56}
+              cursor="pointer"
+              onClick={(bar) => onYear(Number((bar.payload as ValueYear).year))}
+            >
+              {years.map((y) => (
+                <Cell key={y.year} fillOpacity={selectionOpacity(selectedYear, String(y.year))} />
+              ))}
+            </Bar>
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
