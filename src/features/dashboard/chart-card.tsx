@@ -14,6 +14,7 @@ export function ChartCard({
   actions,
   empty,
   tableOnly,
+  interactive,
   className,
 }: {
   title: string;
@@ -26,6 +27,8 @@ export function ChartCard({
   actions?: ReactNode;
   /** Set when the filters leave nothing to draw. */
   empty?: string | undefined;
+  /** The drawing holds links or buttons: it is then a named group, since an image may not. */
+  interactive?: boolean;
   /** Set when the data exists but the drawing, as configured, has nothing to show. */
   tableOnly?: string | undefined;
   className?: string;
@@ -62,7 +65,11 @@ export function ChartCard({
       ) : tableOnly ? (
         <p className="chart-card__empty">{tableOnly}</p>
       ) : (
-        <div role="img" aria-label={`${title}. ${summary}`} className="chart-card__chart">
+        <div
+          role={interactive ? 'group' : 'img'}
+          aria-label={`${title}. ${summary}`}
+          className="chart-card__chart"
+        >
           {children}
         </div>
       )}

@@ -42,6 +42,7 @@ export function TimelineChart({ data, subtitle }: { data: Timeline; subtitle: st
   return (
     <ChartCard
       className="chart-card--wide"
+      interactive
       title="From first step to signature and delivery"
       subtitle={`${subtitle} · light: before signature (or MoU, lease) · dark: signature to last delivery · dots: milestones`}
       summary={summary}
