@@ -20,6 +20,8 @@ describe('formatUsd', () => {
     [2.6e9, { compact: true }, '$2.6 bn'],
     [4e9, { compact: true, approximate: true }, '~$4 bn'],
     [950_000, {}, '$950,000'],
+    [36.2e12, {}, '$36.2 trillion'],
+    [2.6e12, { compact: true }, '$2.6 tn'],
   ])('%d %o → %s', (amount, options, expected) => {
     expect(formatUsd(amount, options)).toBe(expected);
   });
@@ -30,6 +32,7 @@ describe('formatInr', () => {
     [34_500 * CRORE, {}, '₹34,500 crore'],
     [32_000 * CRORE, { compact: true }, '₹32,000 cr'],
     [2_70_000 * CRORE, {}, '₹2,70,000 crore'],
+    [2_80_000 * CRORE, { compact: true }, '₹2.8 lakh cr'],
     [5_375 * CRORE, { approximate: true }, 'about ₹5,375 crore'],
     [50 * 1e5, {}, '₹50 lakh'],
     [12_345, {}, '₹12,345'],

@@ -23,7 +23,9 @@ function approximately(text: string, options: MoneyFormatOptions): string {
 
 export function formatUsd(amount: number, options: MoneyFormatOptions = {}): string {
   let text: string;
-  if (amount >= 1e9)
+  if (amount >= 1e12)
+    text = `$${threeSignificant.format(amount / 1e12)}${options.compact ? ' tn' : ' trillion'}`;
+  else if (amount >= 1e9)
     text = `$${threeSignificant.format(amount / 1e9)}${options.compact ? ' bn' : ' billion'}`;
   else if (amount >= 1e6)
     text = `$${threeSignificant.format(amount / 1e6)}${options.compact ? ' m' : ' million'}`;
@@ -34,7 +36,10 @@ export function formatUsd(amount: number, options: MoneyFormatOptions = {}): str
 /** Indian units with Indian digit grouping: "₹34,500 crore", "₹2,70,000 crore", "₹50 lakh". */
 export function formatInr(amount: number, options: MoneyFormatOptions = {}): string {
   let text: string;
-  if (amount >= CRORE) text = `₹${indian.format(amount / CRORE)}${options.compact ? ' cr' : ' crore'}`;
+  // On an axis, "₹2.8 lakh cr" reads better than "₹2,80,000 cr"; in prose the crore figure is the norm.
+  if (options.compact && amount >= LAKH * CRORE)
+    text = `₹${threeSignificant.format(amount / (LAKH * CRORE))} lakh cr`;
+  else if (amount >= CRORE) text = `₹${indian.format(amount / CRORE)}${options.compact ? ' cr' : ' crore'}`;
   else if (amount >= LAKH) text = `₹${indian.format(amount / LAKH)} lakh`;
   else text = `₹${indian.format(amount)}`;
   return approximately(text, options);

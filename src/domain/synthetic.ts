@@ -47,7 +47,7 @@ interface SystemTemplate {
 
 const SYSTEMS: readonly SystemTemplate[] = [
   {
-    names: ['Kestrel MALE UAV', 'Falcon-R drone', 'Osprey HALE UAV'],
+    names: ['Kestrel MALE', 'Falcon-R', 'Osprey HALE'],
     category: 'uav',
     domains: ['air', 'cyber-isr'],
     unit: 'drones',
@@ -56,7 +56,7 @@ const SYSTEMS: readonly SystemTemplate[] = [
     unitPriceUsd: [15e6, 120e6],
   },
   {
-    names: ['TF-90 turbofan', 'Aurora engine', 'Meridian turboshaft'],
+    names: ['TF-90 turbofan', 'Aurora turbofan', 'Meridian turboshaft'],
     category: 'engine',
     domains: ['air'],
     unit: 'engines',
@@ -65,7 +65,7 @@ const SYSTEMS: readonly SystemTemplate[] = [
     unitPriceUsd: [3e6, 12e6],
   },
   {
-    names: ['Strata fighter', 'Vanguard multirole aircraft'],
+    names: ['Strata fighter', 'Vanguard multirole'],
     category: 'combat-aircraft',
     domains: ['air'],
     unit: 'aircraft',
@@ -74,7 +74,7 @@ const SYSTEMS: readonly SystemTemplate[] = [
     unitPriceUsd: [60e6, 140e6],
   },
   {
-    names: ['Atlas heavy-lift transport', 'Courier tactical airlifter'],
+    names: ['Atlas heavy-lift transport', 'Courier tactical transport'],
     category: 'transport-aircraft',
     domains: ['air'],
     unit: 'aircraft',
@@ -83,7 +83,7 @@ const SYSTEMS: readonly SystemTemplate[] = [
     unitPriceUsd: [70e6, 300e6],
   },
   {
-    names: ['Sentinel patrol aircraft', 'Tern maritime patrol aircraft'],
+    names: ['Sentinel maritime patrol', 'Tern maritime patrol'],
     category: 'maritime-patrol-aircraft',
     domains: ['maritime', 'cyber-isr'],
     unit: 'aircraft',
@@ -92,7 +92,7 @@ const SYSTEMS: readonly SystemTemplate[] = [
     unitPriceUsd: [150e6, 400e6],
   },
   {
-    names: ['Heron attack helicopter', 'Mule heavy-lift helicopter', 'Seahawk-class naval helicopter'],
+    names: ['Heron attack', 'Mule heavy-lift', 'Seahawk-class naval'],
     category: 'helicopter',
     domains: ['air', 'maritime'],
     unit: 'helicopters',
@@ -101,16 +101,16 @@ const SYSTEMS: readonly SystemTemplate[] = [
     unitPriceUsd: [20e6, 90e6],
   },
   {
-    names: ['Ridge light howitzer', 'Thunder towed gun'],
+    names: ['Ridge light', 'Thunder towed'],
     category: 'artillery',
     domains: ['land'],
-    unit: 'guns',
+    unit: 'howitzers',
     services: ['army', 'marines'],
     quantity: [18, 300],
     unitPriceUsd: [2e6, 8e6],
   },
   {
-    names: ['Spear anti-tank missile', 'Trident anti-ship missile', 'Skyguard air-defence missile'],
+    names: ['Spear anti-tank', 'Trident anti-ship', 'Skyguard air-defence'],
     category: 'missile',
     domains: ['land', 'maritime', 'air'],
     unit: 'missiles',
@@ -119,7 +119,7 @@ const SYSTEMS: readonly SystemTemplate[] = [
     unitPriceUsd: [0.1e6, 3e6],
   },
   {
-    names: ['Bastion armoured vehicle', 'Ranger infantry carrier'],
+    names: ['Bastion armoured', 'Ranger infantry'],
     category: 'armoured-vehicle',
     domains: ['land'],
     unit: 'vehicles',
@@ -128,7 +128,7 @@ const SYSTEMS: readonly SystemTemplate[] = [
     unitPriceUsd: [2e6, 9e6],
   },
   {
-    names: ['Harbour patrol vessel', 'Corvette-class ship', 'Survey ship'],
+    names: ['Harbour patrol', 'Corvette-class', 'Survey'],
     category: 'naval-vessel',
     domains: ['maritime', 'undersea'],
     unit: 'ships',
@@ -137,16 +137,16 @@ const SYSTEMS: readonly SystemTemplate[] = [
     unitPriceUsd: [50e6, 700e6],
   },
   {
-    names: ['Precision-guided shell', 'Guided bomb kit'],
+    names: ['Precision-guided artillery', 'Glide bomb'],
     category: 'munitions',
     domains: ['land', 'air'],
-    unit: 'rounds',
+    unit: 'munitions',
     services: ['army', 'air-force'],
     quantity: [500, 20000],
     unitPriceUsd: [5e3, 100e3],
   },
   {
-    names: ['Coastal radar network', 'Sonar suite', 'Space surveillance sensor'],
+    names: ['Coastal radar', 'Hull sonar', 'Space surveillance'],
     category: 'sensor',
     domains: ['cyber-isr', 'space', 'undersea'],
     unit: 'systems',
@@ -361,7 +361,7 @@ function syntheticDeal(seed: number, index: number): Deal {
 
   return {
     id: `syn-${number}`,
-    title: `Synthetic: ${hasQuantity ? `${total} ` : ''}${systemName} for ${buyer} (#${number})`,
+    title: `Synthetic: ${hasQuantity ? `${total} ${systemName} ${template.unit}` : systemName} for ${buyer} (#${number})`,
     summary: `Generated ${kind} record ${number}; not a real deal.`,
     kind,
     status,

@@ -17,6 +17,7 @@ import { AXIS_TICK, SERIES_COLOURS, selectionOpacity, TOOLTIP_STYLE } from './ch
 import { ChartCard, FilterButton } from './chart-card';
 
 const fmt = (n: number) => n.toLocaleString('en');
+const compactNumber = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
 
 export function UnitsByServiceChart({
   data,
@@ -146,7 +147,7 @@ export function UnitsByServiceChart({
             tickLine={false}
             axisLine={false}
             width={56}
-            tickFormatter={fmt}
+            tickFormatter={(v: number) => compactNumber.format(v)}
             allowDecimals={false}
           />
           <Tooltip
