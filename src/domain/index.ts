@@ -13,3 +13,4 @@ export * from './sort';
 export * from './synthetic';
 export * from './vocabulary';
 export * from './aggregations';
+export * from './export-names';

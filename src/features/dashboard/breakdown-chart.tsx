@@ -12,7 +12,8 @@ import {
 } from 'recharts';
 import { formatMoney, type BreakdownRow, type DealFilter } from '../../domain';
 import { AXIS_TICK, selectionOpacity, TOOLTIP_STYLE } from './chart-theme';
-import { ChartCard, FilterButton } from './chart-card';
+import type { ExportContext } from '../../components/chart-export/export-menu';
+import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 
 type Metric = 'count' | 'value';
 
@@ -24,6 +25,7 @@ export function BreakdownChart({
   filter,
   subtitle,
   onToggle,
+  exportContext,
 }: {
   byDomain: BreakdownRow[];
   byKind: BreakdownRow[];
@@ -31,6 +33,7 @@ export function BreakdownChart({
   filter: DealFilter;
   subtitle: string;
   onToggle: (facet: 'domain' | 'kind', value: string) => void;
+  exportContext?: ExportContext;
 }) {
   const [facet, setFacet] = useState<'domain' | 'kind'>('domain');
   const [metric, setMetric] = useState<Metric>('count');
@@ -60,6 +63,7 @@ export function BreakdownChart({
   const unknown = rows.reduce((n, r) => n + r.unknownValue, 0);
   return (
     <ChartCard
+      exportContext={exportContext}
       title={`${metric === 'count' ? 'Deals' : `Known value (${currency})`} by ${facet}`}
       subtitle={`${subtitle}${facet === 'domain' ? ' · a deal in several domains counts in each' : ''}`}
       summary={rows.map((r) => `${r.label} ${show(r)}`).join(', ')}

@@ -75,13 +75,20 @@ export function DashboardPage() {
         <>
           <KpiStrip kpis={d.kpis} />
           <div className="dashboard-grid">
-            <UnitsByServiceChart data={d.units} filter={filter} subtitle={subtitle} onToggle={toggle} />
+            <UnitsByServiceChart
+              exportContext={d.exportContext}
+              data={d.units}
+              filter={filter}
+              subtitle={subtitle}
+              onToggle={toggle}
+            />
             {d.featured ? (
               <AllocationCard deal={d.featured} />
             ) : (
               <p className="card empty">No deal under these filters records a split by armed service.</p>
             )}
             <ValueOverTimeChart
+              exportContext={d.exportContext}
               data={d.value}
               filter={filter}
               subtitle={subtitle}
@@ -89,12 +96,14 @@ export function DashboardPage() {
               currencySwitch={currencySwitch}
             />
             <StageChart
+              exportContext={d.exportContext}
               stages={d.stages}
               filter={filter}
               subtitle={subtitle}
               onStatus={(s) => toggle('status', s)}
             />
             <BreakdownChart
+              exportContext={d.exportContext}
               byDomain={d.byDomain}
               byKind={d.byKind}
               currency={d.currency}
@@ -115,7 +124,7 @@ export function DashboardPage() {
                 </p>
               )}
             </section>
-            <TimelineChart data={d.timeline} subtitle={subtitle} />
+            <TimelineChart exportContext={d.exportContext} data={d.timeline} subtitle={subtitle} />
           </div>
         </>
       ) : null}

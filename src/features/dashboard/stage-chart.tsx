@@ -11,7 +11,8 @@ import {
 } from 'recharts';
 import type { DealFilter, StageCount } from '../../domain';
 import { AXIS_TICK, selectionOpacity, TOOLTIP_STYLE } from './chart-theme';
-import { ChartCard, FilterButton } from './chart-card';
+import type { ExportContext } from '../../components/chart-export/export-menu';
+import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 
 const ON_PATH = '#0072B2';
 const OFF_PATH = '#D55E00';
@@ -22,15 +23,18 @@ export function StageChart({
   filter,
   subtitle,
   onStatus,
+  exportContext,
 }: {
   stages: StageCount[];
   filter: DealFilter;
   subtitle: string;
   onStatus: (status: string) => void;
+  exportContext?: ExportContext;
 }) {
   const total = stages.reduce((n, s) => n + s.count, 0);
   return (
     <ChartCard
+      exportContext={exportContext}
       title="Deals by lifecycle stage"
       subtitle={`${subtitle} · announced → completed; stalled and cancelled apart`}
       summary={stages.map((s) => `${s.label} ${s.count}`).join(', ')}

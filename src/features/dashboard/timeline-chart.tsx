@@ -1,7 +1,8 @@
 import { useNavigate } from 'react-router';
 import { contextSearch, useApiContext } from '../../components/api-context';
 import { formatPartialDate, LABELS, type Timeline } from '../../domain';
-import { ChartCard } from './chart-card';
+import type { ExportContext } from '../../components/chart-export/export-menu';
+import { ChartCard } from '../../components/charts/chart-card';
 
 const ROW = 30;
 const LABEL_W = 300;
@@ -15,7 +16,15 @@ const AFTER = '#0072B2';
  * with every milestone marked. Recharts has no Gantt chart, so this one is drawn as plain SVG; it uses
  * no CSS variables for colour, so an exported image keeps them.
  */
-export function TimelineChart({ data, subtitle }: { data: Timeline; subtitle: string }) {
+export function TimelineChart({
+  data,
+  subtitle,
+  exportContext,
+}: {
+  data: Timeline;
+  subtitle: string;
+  exportContext?: ExportContext;
+}) {
   const navigate = useNavigate();
   const search = contextSearch(useApiContext());
   const [lo, hi] = data.domain;
@@ -41,6 +50,7 @@ export function TimelineChart({ data, subtitle }: { data: Timeline; subtitle: st
   ].filter(Boolean);
   return (
     <ChartCard
+      exportContext={exportContext}
       className="chart-card--wide"
       interactive
       title="From first step to signature and delivery"

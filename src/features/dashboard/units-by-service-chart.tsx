@@ -14,7 +14,8 @@ import {
 } from 'recharts';
 import { OTHER_SYSTEMS, type DealFilter, type FacetKey, type UnitsByService } from '../../domain';
 import { AXIS_TICK, SERIES_COLOURS, selectionOpacity, TOOLTIP_STYLE } from './chart-theme';
-import { ChartCard, FilterButton } from './chart-card';
+import type { ExportContext } from '../../components/chart-export/export-menu';
+import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 
 const fmt = (n: number) => n.toLocaleString('en');
 const compactNumber = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
@@ -24,11 +25,13 @@ export function UnitsByServiceChart({
   filter,
   subtitle,
   onToggle,
+  exportContext,
 }: {
   data: UnitsByService;
   filter: DealFilter;
   subtitle: string;
   onToggle: (facet: FacetKey, value: string) => void;
+  exportContext?: ExportContext;
 }) {
   const { rows, series } = data;
   const colour = (key: string, i: number) =>
@@ -66,6 +69,7 @@ export function UnitsByServiceChart({
   };
   return (
     <ChartCard
+      exportContext={exportContext}
       title="Units by armed service"
       subtitle={`${subtitle} · stacked by system · units of every kind (drones, engines, rounds…) counted`}
       summary={`Units: ${summary}.`}

@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useDealList } from '../../components/use-deal-list';
 import { useUrlFilter } from '../../components/use-url-filter';
+import { describeFilter } from '../../components/filter-chips';
 import {
   byDomain,
   byKind,
@@ -10,6 +11,7 @@ import {
   filterDeals,
   kpis,
   largestDeals,
+  sourceSummary,
   timeline,
   unitsByService,
   valueByYear,
@@ -46,8 +48,13 @@ export function useDashboard() {
       stages: dealsByStage(deals),
       timeline: timeline(deals),
       featured: featuredAllocationDeal(deals),
+      exportContext: {
+        sources: sourceSummary(deals),
+        synthetic: deals.some((d) => d.synthetic === true),
+        filters: describeFilter(filter),
+      },
     }),
-    [deals],
+    [deals, filter],
   );
   const byCurrency = useMemo(
     () => ({

@@ -12,7 +12,8 @@ import {
 } from 'recharts';
 import { formatMoney, type DealFilter, type ValueByYear, type ValueYear } from '../../domain';
 import { AXIS_TICK, BASIS_COLOURS, BASIS_LABELS, selectionOpacity } from './chart-theme';
-import { ChartCard, FilterButton } from './chart-card';
+import type { ExportContext } from '../../components/chart-export/export-menu';
+import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 
 const BASES = ['signed', 'approved', 'estimate'] as const;
 
@@ -58,12 +59,14 @@ export function ValueOverTimeChart({
   subtitle,
   onYear,
   currencySwitch,
+  exportContext,
 }: {
   data: ValueByYear;
   filter: DealFilter;
   subtitle: string;
   onYear: (year: number) => void;
   currencySwitch: React.ReactNode;
+  exportContext?: ExportContext;
 }) {
   const { currency, years } = data;
   const money = (n: number) => formatMoney(n, currency, { compact: true });
@@ -73,6 +76,7 @@ export function ValueOverTimeChart({
   const summary = years.map((y) => `${y.year} ${formatMoney(y.total, currency)}`).join(', ');
   return (
     <ChartCard
+      exportContext={exportContext}
       title={`Contract value by year (${currency === 'INR' ? '₹ crore' : 'US dollars'})`}
       subtitle={`${subtitle} · headline value by year of signature (first milestone if unsigned); no currency conversion`}
       summary={`Value by year: ${summary}.`}

@@ -1,4 +1,6 @@
-import { useId, useState, type ReactNode } from 'react';
+import './chart-card.css';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { ExportMenu, type ExportContext } from '../chart-export/export-menu';
 
 /**
  * The frame every dashboard chart shares: a title that says what it shows, a subtitle naming the
@@ -15,6 +17,7 @@ export function ChartCard({
   empty,
   tableOnly,
   interactive,
+  exportContext,
   className,
 }: {
   title: string;
@@ -27,6 +30,8 @@ export function ChartCard({
   actions?: ReactNode;
   /** Set when the filters leave nothing to draw. */
   empty?: string | undefined;
+  /** Sources and labelling for exported images; without it the card offers no export. */
+  exportContext?: ExportContext | undefined;
   /** The drawing holds links or buttons: it is then a named group, since an image may not. */
   interactive?: boolean;
   /** Set when the data exists but the drawing, as configured, has nothing to show. */
@@ -35,8 +40,9 @@ export function ChartCard({
 }) {
   const [asTable, setAsTable] = useState(false);
   const titleId = useId();
+  const figure = useRef<HTMLElement>(null);
   return (
-    <figure className={`card chart-card ${className ?? ''}`} aria-labelledby={titleId}>
+    <figure ref={figure} className={`card chart-card ${className ?? ''}`} aria-labelledby={titleId}>
       <figcaption className="chart-card__head">
         <div>
           <h2 className="chart-card__title" id={titleId}>
@@ -46,6 +52,9 @@ export function ChartCard({
         </div>
         <div className="chart-card__actions">
           {actions}
+          {exportContext && !empty ? (
+            <ExportMenu target={figure} title={title} subtitle={subtitle} context={exportContext} />
+          ) : null}
           {empty ? null : (
             <button
               type="button"

@@ -1,0 +1,58 @@
+import type { Deal } from './deal-schema';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "24 Nov 2026", in UTC so that a file made at midnight does not name two days. */
+export function formatExportDate(date: Date): string {
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Lowercase ASCII words joined by hyphens; accents dropped, ₹ and $ spelled out. */
+export function slugify(text: string, maxLength = 60): string {
+  const slug = text
+    .replace(/₹/g, ' inr ')
+    .replace(/\$/g, ' usd ')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= maxLength) return slug;
+  const cut = slug.slice(0, maxLength);
+  return cut.slice(0, Math.max(cut.lastIndexOf('-'), 1)).replace(/-+$/, '');
+}
+
+/** `<chart-title-slug>_<filters-slug>_<date>.<ext>`: what the file is, under which filters, when. */
+export function exportFileName(title: string, filterSummary: string, date: Date, extension: string): string {
+  const filters = slugify(filterSummary) || 'all-deals';
+  return `${slugify(title) || 'chart'}_${filters}_${isoDay(date)}.${extension}`;
+}
+
+/**
+ * The publishers behind a set of deals, most cited first: "Reuters, PTI, SIPRI and 14 more".
+ * Synthetic records name the generator, which is what the footer should then say.
+ */
+export function sourceSummary(deals: readonly Deal[], shown = 3): string {
+  const counts = new Map<string, number>();
+  for (const deal of deals) {
+    for (const publisher of new Set(deal.sources.map((s) => s.publisher))) {
+      counts.set(publisher, (counts.get(publisher) ?? 0) + 1);
+    }
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+  if (ranked.length === 0) return 'no sources';
+  const head = ranked.slice(0, shown).join('; ');
+  const rest = ranked.length - shown;
+  return rest > 0 ? `${head} and ${rest} more` : head;
+}
+
+/** "Source: … · Defence Procurement Tracker · 24 Nov 2026", with synthetic data said outright. */
+export function exportFooter(options: { sources: string; date: Date; synthetic: boolean }): string {
+  const parts = [`Source: ${options.sources}`, 'Defence Procurement Tracker', formatExportDate(options.date)];
+  if (options.synthetic) parts.unshift('SYNTHETIC DATA, not real deals');
+  return parts.join(' · ');
+}
