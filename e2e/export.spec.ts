@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './fixtures';
+
+async function exportChart(page: import('@playwright/test').Page, chart: RegExp, format: string) {
+  const figure = page.getByRole('figure', { name: chart });
+  await figure.locator('.chart-card__chart svg').first().waitFor();
+  const menu = figure.locator('details.export-menu');
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    figure.getByRole('button', { name: format, exact: true }).click(),
+  ]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: await readFile(path), figure };
+}
+
+test.describe('chart export', () => {
+  test('a 2× PNG has twice the size of the exported view, is not blank and is named for what it shows', async ({
+    page,
+  }) => {
+    await page.goto('/?service=navy');
+    const { name, bytes, figure } = await exportChart(page, /Deals by lifecycle stage/, 'PNG 2×');
+    expect(name).toMatch(/^deals-by-lifecycle-stage_service-navy_\d{4}-\d{2}-\d{2}\.png$/);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    const width = bytes.readUInt32BE(16);
+    const height = bytes.readUInt32BE(20);
+    const chart = (await figure.locator('.chart-card__chart svg').first().boundingBox())!;
+    // The image is the chart plus margins, a title block, legend and footer, at twice the scale.
+    expect(width).toBe(2 * (Math.round(chart.width) + 48));
+    expect(height).toBeGreaterThan(2 * chart.height);
+    const status = await figure.getByRole('status').textContent();
+    expect(status).toContain(`(${width} × ${height} px)`);
+
+    // Decode it in the page and measure how much the pixels vary: a blank image has none.
+    const variance = await page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      let sum = 0;
+      let sumSq = 0;
+      const n = data.length / 4;
+      for (let i = 0; i < data.length; i += 4) {
+        const v = (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
+        sum += v;
+        sumSq += v * v;
+      }
+      return sumSq / n - (sum / n) ** 2;
+    }, bytes.toString('base64'));
+    expect(variance).toBeGreaterThan(100);
+  });
+
+  test('the SVG is valid XML and carries the title, the filters, the legend and the sources', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const { name, bytes } = await exportChart(page, /Contract value by year/, 'SVG');
+    expect(name).toMatch(/^contract-value-by-year-us-dollars_all-deals_\d{4}-\d{2}-\d{2}\.svg$/);
+    const svg = bytes.toString('utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+        styled: doc.querySelectorAll('[style*="fill"]').length,
+      };
+    }, svg);
+    expect(parsed.error).toBeNull();
+    const all = parsed.texts.join(' ');
+    expect(all).toContain('Contract value by year (US dollars)');
+    expect(all).toContain('All deals');
+    expect(all).toContain('Estimate or unconfirmed');
+    expect(all).toMatch(/Source: .*SIPRI.* · Defence Procurement Tracker · \d{1,2} \w{3} \d{4}/);
+    // Colours are inlined, not left to the page's CSS variables.
+    expect(parsed.styled).toBeGreaterThan(10);
+    expect(svg).not.toContain('var(--');
+  });
+
+  test('synthetic data says so in the exported image', async ({ page }) => {
+    await page.goto('/?dataset=synthetic&size=500');
+    const { bytes } = await exportChart(page, /Deals by lifecycle stage/, 'SVG');
+    expect(bytes.toString('utf8')).toContain('SYNTHETIC DATA, not real deals');
+  });
+});
