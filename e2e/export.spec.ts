@@ -24,7 +24,7 @@ test.describe('chart export', () => {
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     const width = bytes.readUInt32BE(16);
     const height = bytes.readUInt32BE(20);
-    const chart = (await figure.locator('.chart-card__chart svg').first().boundingBox())!;
+    const chart = (await figure.locator('.recharts-wrapper > svg').first().boundingBox())!;
     // The image is the chart plus margins, a title block, legend and footer, at twice the scale.
     expect(width).toBe(2 * (Math.round(chart.width) + 48));
     expect(height).toBeGreaterThan(2 * chart.height);

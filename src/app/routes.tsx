@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { DealPage } from '../features/deal-detail/deal-page';
 import { DealsPage } from '../features/deals/deals-page';
+import { PresentPage } from '../features/dashboard/present-page';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
@@ -10,6 +11,8 @@ export type ApiMode = 'mock' | 'remote' | 'unavailable';
 
 export function routes(apiMode: ApiMode): RouteObject[] {
   return [
+    // The slide show has no navigation chrome of its own.
+    { path: '/present', element: <PresentPage />, errorElement: <RouteError /> },
     {
       path: '/',
       element: <Layout apiMode={apiMode} />,

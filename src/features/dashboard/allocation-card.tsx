@@ -3,7 +3,7 @@ import { allocationRows, formatPartialDate, signatureDate, type Deal } from '../
 import { ContextLink } from '../../components/context-link';
 
 /** The first chart: how one deal's units are split between the armed services. */
-export function AllocationCard({ deal }: { deal: Deal }) {
+export function AllocationCard({ deal, height }: { deal: Deal; height?: number }) {
   const quantity = deal.quantity!;
   const rows = allocationRows(deal);
   const system = deal.system?.name ?? deal.title;
@@ -22,7 +22,7 @@ export function AllocationCard({ deal }: { deal: Deal }) {
           {deal.synthetic ? ' · synthetic record' : ''}
         </p>
       </figcaption>
-      <AllocationChart rows={rows} unit={quantity.unit} />
+      <AllocationChart rows={rows} unit={quantity.unit} {...(height ? { height } : {})} />
       <p className="chart-card__source">
         Source{sources.length === 1 ? '' : 's'}: {sources.map((s) => `${s.publisher}`).join('; ')}
       </p>

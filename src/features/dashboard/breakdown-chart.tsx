@@ -13,6 +13,7 @@ import {
 import { formatMoney, type BreakdownRow, type DealFilter } from '../../domain';
 import { AXIS_TICK, selectionOpacity, TOOLTIP_STYLE } from './chart-theme';
 import type { ExportContext } from '../../components/chart-export/export-menu';
+import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 
 type Metric = 'count' | 'value';
@@ -35,6 +36,7 @@ export function BreakdownChart({
   onToggle: (facet: 'domain' | 'kind', value: string) => void;
   exportContext?: ExportContext;
 }) {
+  const height = useChartHeight();
   const [facet, setFacet] = useState<'domain' | 'kind'>('domain');
   const [metric, setMetric] = useState<Metric>('count');
   // A sum over deals of unknown value only is not a value of 0: leave its bar out.
@@ -112,7 +114,7 @@ export function BreakdownChart({
         ) : null
       }
     >
-      <ResponsiveContainer width="100%" height={340}>
+      <ResponsiveContainer width="100%" height={height}>
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 72, bottom: 4, left: 8 }}>
           <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis

@@ -1,3 +1,4 @@
+import { useNavigate, useSearchParams } from 'react-router';
 import { ContextLink } from '../../components/context-link';
 import { DealList } from '../../components/deal-list';
 import { describeFilter, FilterChips } from '../../components/filter-chips';
@@ -35,6 +36,15 @@ export function DashboardPage() {
     </span>
   );
   const tableSearch = filterToParams(filter).toString();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const present = () => {
+    // Full screen needs the click's user gesture; a browser that refuses still shows the slides.
+    void document.documentElement.requestFullscreen?.().catch(() => undefined);
+    const search = new URLSearchParams(params);
+    search.set('slide', '1');
+    void navigate(`/present?${search.toString()}`);
+  };
   return (
     <section className="page dashboard" aria-busy={d.stale}>
       <div className="page__head">
@@ -44,7 +54,11 @@ export function DashboardPage() {
             {d.deals.length.toLocaleString('en')} of {d.all.length.toLocaleString('en')} deals ·{' '}
             <ContextLink to={`/deals${tableSearch ? `?${tableSearch}` : ''}`}>
               See them in the table →
-            </ContextLink>
+            </ContextLink>{' '}
+            ·{' '}
+            <button type="button" className="link-button" onClick={present}>
+              Present as slides
+            </button>
           </p>
         ) : null}
       </div>

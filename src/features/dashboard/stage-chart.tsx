@@ -12,6 +12,7 @@ import {
 import type { DealFilter, StageCount } from '../../domain';
 import { AXIS_TICK, selectionOpacity, TOOLTIP_STYLE } from './chart-theme';
 import type { ExportContext } from '../../components/chart-export/export-menu';
+import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 
 const ON_PATH = '#0072B2';
@@ -31,6 +32,7 @@ export function StageChart({
   onStatus: (status: string) => void;
   exportContext?: ExportContext;
 }) {
+  const height = useChartHeight();
   const total = stages.reduce((n, s) => n + s.count, 0);
   return (
     <ChartCard
@@ -66,7 +68,7 @@ export function StageChart({
         </table>
       }
     >
-      <ResponsiveContainer width="100%" height={340}>
+      <ResponsiveContainer width="100%" height={height}>
         <BarChart data={stages} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }}>
           <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis type="number" tick={AXIS_TICK} tickLine={false} allowDecimals={false} />

@@ -15,6 +15,7 @@ import {
 import { OTHER_SYSTEMS, type DealFilter, type FacetKey, type UnitsByService } from '../../domain';
 import { AXIS_TICK, SERIES_COLOURS, selectionOpacity, TOOLTIP_STYLE } from './chart-theme';
 import type { ExportContext } from '../../components/chart-export/export-menu';
+import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 
 const fmt = (n: number) => n.toLocaleString('en');
@@ -33,6 +34,7 @@ export function UnitsByServiceChart({
   onToggle: (facet: FacetKey, value: string) => void;
   exportContext?: ExportContext;
 }) {
+  const height = useChartHeight();
   const { rows, series } = data;
   const colour = (key: string, i: number) =>
     key === OTHER_SYSTEMS ? '#999999' : SERIES_COLOURS[i % SERIES_COLOURS.length]!;
@@ -142,7 +144,7 @@ export function UnitsByServiceChart({
         </>
       }
     >
-      <ResponsiveContainer width="100%" height={340}>
+      <ResponsiveContainer width="100%" height={height}>
         <BarChart data={chartRows} margin={{ top: 24, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} interval={0} />

@@ -13,6 +13,7 @@ import {
 import { formatMoney, type DealFilter, type ValueByYear, type ValueYear } from '../../domain';
 import { AXIS_TICK, BASIS_COLOURS, BASIS_LABELS, selectionOpacity } from './chart-theme';
 import type { ExportContext } from '../../components/chart-export/export-menu';
+import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 
 const BASES = ['signed', 'approved', 'estimate'] as const;
@@ -68,6 +69,7 @@ export function ValueOverTimeChart({
   currencySwitch: React.ReactNode;
   exportContext?: ExportContext;
 }) {
+  const height = useChartHeight();
   const { currency, years } = data;
   const money = (n: number) => formatMoney(n, currency, { compact: true });
   const selectedYear =
@@ -127,7 +129,7 @@ export function ValueOverTimeChart({
         ) : null
       }
     >
-      <ResponsiveContainer width="100%" height={340}>
+      <ResponsiveContainer width="100%" height={height}>
         <BarChart data={years} margin={{ top: 16, right: 16, bottom: 4, left: 8 }}>
           <defs>
             <pattern
