@@ -87,3 +87,40 @@ test.describe('chart export', () => {
     expect(bytes.toString('utf8')).toContain('SYNTHETIC DATA, not real deals');
   });
 });
+
+test.describe('export of the whole dashboard', () => {
+  async function exportAll(page: import('@playwright/test').Page, button: string) {
+    await page.goto('/?status=completed');
+    await expect(page.locator('figure.chart-card .recharts-wrapper').first()).toBeVisible();
+    const charts = await page.locator('figure.chart-card').count();
+    await page.locator('summary', { hasText: 'Export all' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: button }).click(),
+    ]);
+    return { charts, name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
+  }
+
+  test('"Export all" gives a ZIP with one PNG and one SVG per chart and a README', async ({ page }) => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const { charts, name, bytes } = await exportAll(page, 'All charts (ZIP of PNG and SVG)');
+    expect(charts).toBeGreaterThanOrEqual(5);
+    expect(name).toMatch(/^dashboard_status-completed_\d{4}-\d{2}-\d{2}\.zip$/);
+    const files = unzipSync(new Uint8Array(bytes));
+    const names = Object.keys(files);
+    expect(names.filter((n) => n.endsWith('.png'))).toHaveLength(charts);
+    expect(names.filter((n) => n.endsWith('.svg'))).toHaveLength(charts);
+    expect(names).toContain('01_units-by-armed-service_status-completed_' + name.slice(-14, -4) + '.png');
+    const readme = strFromU8(files['README.txt']!);
+    expect(readme).toContain('Filters: Status: Completed');
+    expect(readme).toMatch(/Sources: .*SIPRI/);
+  });
+
+  test('the briefing PDF has a title page and one page per chart', async ({ page }) => {
+    const { charts, name, bytes } = await exportAll(page, 'Briefing PDF');
+    expect(name).toMatch(/^briefing_status-completed_\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = bytes.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? [];
+    expect(pages).toHaveLength(charts + 1);
+  });
+});

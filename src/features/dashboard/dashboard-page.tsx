@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { ExportAllMenu } from '../../components/chart-export/export-all-menu';
 import { ContextLink } from '../../components/context-link';
 import { DealList } from '../../components/deal-list';
 import { describeFilter, FilterChips } from '../../components/filter-chips';
@@ -37,6 +39,7 @@ export function DashboardPage() {
   );
   const tableSearch = filterToParams(filter).toString();
   const navigate = useNavigate();
+  const charts = useRef<HTMLDivElement>(null);
   const [params] = useSearchParams();
   const present = () => {
     // Full screen needs the click's user gesture; a browser that refuses still shows the slides.
@@ -58,7 +61,8 @@ export function DashboardPage() {
             ·{' '}
             <button type="button" className="link-button" onClick={present}>
               Present as slides
-            </button>
+            </button>{' '}
+            · <ExportAllMenu root={charts} context={d.exportContext} />
           </p>
         ) : null}
       </div>
@@ -88,7 +92,7 @@ export function DashboardPage() {
       {d.all ? (
         <>
           <KpiStrip kpis={d.kpis} />
-          <div className="dashboard-grid">
+          <div className="dashboard-grid" ref={charts}>
             <UnitsByServiceChart
               exportContext={d.exportContext}
               data={d.units}
