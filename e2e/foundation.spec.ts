@@ -6,8 +6,8 @@ test.describe('production build with the embedded mock API', () => {
     consoleErrors,
   }) => {
     await openApp(page);
-    const chart = page.getByRole('img', { name: /^drones by armed service/ });
-    await expect(chart).toHaveAccessibleName('drones by armed service: Navy 15, Army 8, Air Force 8');
+    const chart = page.getByRole('img', { name: /^MQ-9B drones by armed service\./ });
+    await expect(chart).toHaveAccessibleName('MQ-9B drones by armed service. Navy 15, Army 8, Air Force 8');
     await expect(page.getByRole('heading', { name: 'MQ-9B drones by armed service' })).toBeVisible();
     // The bars' value labels are drawn in the SVG itself.
     const labels = await chart.locator('svg .recharts-label-list text').allTextContents();
@@ -83,8 +83,9 @@ test.describe('production build with the embedded mock API', () => {
     );
     await expect(page.getByText('Synthetic · 2,000 records')).toBeVisible();
     await page.getByRole('link', { name: 'Deals', exact: true }).click();
-    await expect(page).toHaveURL(/dataset=synthetic/);
-    await expect(page.getByText('of 2,000 deals')).toBeVisible();
+    await expect(page).toHaveURL(/\/deals\?.*dataset=synthetic/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Deals' })).toBeVisible();
+    await expect(page.getByText(/^\d[\d,]* of 2,000 deals$/)).toBeVisible();
     expect(consoleErrors).toEqual([]);
   });
 });

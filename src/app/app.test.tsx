@@ -8,8 +8,8 @@ import { renderApp } from '../test/render-app';
 describe('the app over the mock API', () => {
   it('shows the MQ-9B split by service and a list of the seed deals', async () => {
     renderApp('/');
-    const chart = await screen.findByRole('img', { name: /^drones by armed service/ });
-    expect(chart).toHaveAccessibleName('drones by armed service: Navy 15, Army 8, Air Force 8');
+    const chart = await screen.findByRole('img', { name: /^MQ-9B drones by armed service\./ });
+    expect(chart).toHaveAccessibleName('MQ-9B drones by armed service. Navy 15, Army 8, Air Force 8');
     expect(screen.getByRole('heading', { name: 'MQ-9B drones by armed service' })).toBeInTheDocument();
     const list = screen.getByRole('list', { name: 'Deals' });
     expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(3);

@@ -17,14 +17,20 @@ export function AllocationChart({
   rows,
   unit,
   height = 300,
+  labelled = true,
 }: {
   rows: AllocationRow[];
   unit: string;
   height?: number;
+  /** False inside a ChartCard, which names the drawing itself. */
+  labelled?: boolean;
 }) {
   const summary = rows.map((r) => `${r.label} ${r.units}`).join(', ');
   return (
-    <div role="img" aria-label={`${unit} by armed service: ${summary}`} className="chart-frame">
+    <div
+      {...(labelled ? { role: 'img', 'aria-label': `${unit} by armed service: ${summary}` } : {})}
+      className="chart-frame"
+    >
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={rows} margin={{ top: 28, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
