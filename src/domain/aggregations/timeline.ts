@@ -48,25 +48,28 @@ const DELIVERY = new Set<Milestone['kind']>(['first-delivery', 'delivery', 'fina
  */
 export function timeline(deals: readonly Deal[], limit = 50): Timeline {
   let undated = 0;
-  let candidates: { deal: Deal; start: number }[] = [];
+  let dated = 0;
+  // Only the drawn rows need their dates parsed; the rest are ranked on cheap keys first.
+  const picked: { deal: Deal; usd: number; first: string }[] = [];
+  const better = (a: { usd: number; first: string }, b: { usd: number; first: string }) =>
+    a.usd > b.usd || (a.usd === b.usd && a.first > b.first);
   for (const deal of deals) {
     if (deal.milestones.length === 0) {
       undated++;
       continue;
     }
-    let start = Infinity;
-    for (const m of deal.milestones) start = Math.min(start, dateToYearFraction(m.date));
-    candidates.push({ deal, start });
+    dated++;
+    let first = deal.milestones[0]!.date;
+    for (const m of deal.milestones) if (m.date < first) first = m.date;
+    const candidate = { deal, usd: valueInCurrency(deal, 'USD') ?? -1, first };
+    if (picked.length === limit && !better(candidate, picked[limit - 1]!)) continue;
+    let i = picked.length;
+    while (i > 0 && better(candidate, picked[i - 1]!)) i--;
+    picked.splice(i, 0, candidate);
+    if (picked.length > limit) picked.pop();
   }
-  const omitted = Math.max(0, candidates.length - limit);
-  if (omitted > 0) {
-    candidates = candidates
-      .map((c) => ({ ...c, usd: valueInCurrency(c.deal, 'USD') ?? -1 }))
-      .sort((a, b) => b.usd - a.usd || b.start - a.start)
-      .slice(0, limit);
-  }
-  const rows = candidates
-    .map(({ deal, start }): TimelineRow => {
+  const rows = picked
+    .map(({ deal }): TimelineRow => {
       const markers = deal.milestones
         .map((m) => ({ at: dateToYearFraction(m.date), date: m.date, kind: m.kind, label: m.label }))
         .sort((a, b) => a.at - b.at);
@@ -74,14 +77,13 @@ export function timeline(deals: readonly Deal[], limit = 50): Timeline {
         (m) => m.kind === 'signature' || m.kind === 'mou' || m.kind === 'lease-start',
       );
       const deliveries = markers.filter((m) => DELIVERY.has(m.kind));
-      const end = markers[markers.length - 1]!.at;
       return {
         id: deal.id,
         title: deal.title,
-        start,
+        start: markers[0]!.at,
         ...(signature ? { signed: signature.at } : {}),
         ...(deliveries.length > 0 ? { delivered: deliveries[deliveries.length - 1]!.at } : {}),
-        end,
+        end: markers[markers.length - 1]!.at,
         markers,
       };
     })
@@ -89,5 +91,5 @@ export function timeline(deals: readonly Deal[], limit = 50): Timeline {
   const lo = rows.reduce((m, r) => Math.min(m, r.start), Infinity);
   const hi = rows.reduce((m, r) => Math.max(m, r.end), -Infinity);
   const domain: [number, number] = rows.length === 0 ? [0, 1] : [Math.floor(lo), Math.ceil(hi + 0.01)];
-  return { rows, undated, omitted, domain };
+  return { rows, undated, omitted: dated - rows.length, domain };
 }
