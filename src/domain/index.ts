@@ -14,3 +14,4 @@ export * from './synthetic';
 export * from './vocabulary';
 export * from './aggregations';
 export * from './export-names';
+export * from './csv-export';
