@@ -20,10 +20,10 @@ describe('the app over the mock API', () => {
     const user = userEvent.setup();
     const { router } = renderApp('/deals');
     const search = await screen.findByLabelText('Search deals');
-    await screen.findByRole('list', { name: 'Matching deals' });
+    await screen.findByRole('table', { name: 'Matching deals' });
     await user.type(search, 'ch-47');
     await waitFor(() => {
-      const titles = within(screen.getByRole('list', { name: 'Matching deals' }))
+      const titles = within(screen.getByRole('table', { name: 'Matching deals' }))
         .getAllByRole('link')
         .map((a) => a.textContent);
       expect(titles.length).toBeGreaterThan(0);
@@ -35,8 +35,10 @@ describe('the app over the mock API', () => {
   it('reports a parameter it cannot use and applies the rest', async () => {
     renderApp('/deals?status=bogus&kind=lease');
     expect(await screen.findByText(/Ignored status=bogus/)).toBeInTheDocument();
-    const list = await screen.findByRole('list', { name: 'Matching deals' });
-    for (const item of within(list).getAllByRole('listitem')) expect(item).toHaveTextContent('Lease');
+    const table = await screen.findByRole('table', { name: 'Matching deals' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toHaveTextContent('Lease');
   });
 
   it('explains a server error and recovers on Retry', async () => {
@@ -57,7 +59,7 @@ describe('the app over the mock API', () => {
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
     expect(
-      within(screen.getByRole('list', { name: 'Matching deals' })).getAllByRole('listitem').length,
+      within(screen.getByRole('table', { name: 'Matching deals' })).getAllByRole('row').length,
     ).toBeGreaterThan(3);
   });
 
@@ -77,17 +79,15 @@ describe('the app over the mock API', () => {
 
   it('keeps the deals on screen when loading another data set fails', async () => {
     const { router } = renderApp('/deals');
-    await screen.findByRole('list', { name: 'Matching deals' });
-    const before = within(screen.getByRole('list', { name: 'Matching deals' })).getAllByRole(
-      'listitem',
-    ).length;
+    await screen.findByRole('table', { name: 'Matching deals' });
+    const before = within(screen.getByRole('table', { name: 'Matching deals' })).getAllByRole('row').length;
     await router.navigate('/deals?dataset=synthetic&size=50&mock=error');
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'The data below is from the last successful load.',
     );
-    expect(
-      within(screen.getByRole('list', { name: 'Matching deals' })).getAllByRole('listitem'),
-    ).toHaveLength(before);
+    expect(within(screen.getByRole('table', { name: 'Matching deals' })).getAllByRole('row')).toHaveLength(
+      before,
+    );
   });
 
   it('reports malformed records by id and reason and shows the rest', async () => {

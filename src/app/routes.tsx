@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { DealPage } from '../features/deal-detail/deal-page';
-import { DealsPage } from '../features/deals/deals-page';
+import { DealsPage } from '../features/deal-table/deals-page';
 import { PresentPage } from '../features/dashboard/present-page';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';

@@ -1,10 +1,34 @@
 import { countryName, formatFigure, formatPartialDate, headlineFigure, LABELS, type Deal } from '../domain';
 
 /** The headline value as written, with its kind when it is not a signed figure; "Value not reported" otherwise. */
-export function HeadlineValue({ deal }: { deal: Deal }) {
+export function HeadlineValue({ deal, compact = false }: { deal: Deal; compact?: boolean }) {
   const figure = headlineFigure(deal);
-  if (!figure) return <span className="muted">Value not reported</span>;
+  if (!figure) {
+    return compact ? (
+      <span className="muted" title="Value not reported" aria-label="Value not reported">
+        —
+      </span>
+    ) : (
+      <span className="muted">Value not reported</span>
+    );
+  }
   const qualifier = figure.kind === 'signed' ? '' : ` (${LABELS.figureKind[figure.kind].toLowerCase()})`;
+  if (compact) {
+    const others = deal.figures.length - 1;
+    return (
+      <span
+        className={figure.kind === 'estimate' ? 'value value--estimate' : 'value'}
+        title={
+          others > 0 ? `${others} other reported figure${others === 1 ? '' : 's'}: see the deal` : undefined
+        }
+      >
+        {formatFigure(figure, { compact: true })}
+        {figure.kind === 'signed'
+          ? ''
+          : ` (${figure.kind === 'estimate' ? 'est.' : LABELS.figureKind[figure.kind].toLowerCase()})`}
+      </span>
+    );
+  }
   return (
     <span className={figure.kind === 'estimate' ? 'value value--estimate' : 'value'}>
       {formatFigure(figure)}

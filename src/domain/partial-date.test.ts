@@ -12,6 +12,7 @@ describe('partial dates', () => {
     ['2024-10-15', 'short', '15 Oct 2024'],
     ['2024-10-15', 'long', '15 October 2024'],
     ['2023-06', 'short', 'June 2023'],
+    ['2023-06', 'compact', 'Jun 2023'],
     ['2011', 'long', '2011'],
   ] as const)('%s (%s) is shown as %s, no more precisely than known', (value, style, expected) => {
     expect(formatPartialDate(value, style)).toBe(expected);

@@ -55,11 +55,15 @@ const MONTHS_LONG = [
 ];
 
 /** "15 Oct 2024", "June 2023", "2011": a date is shown only as precisely as it is known. */
-export function formatPartialDate(value: PartialDate, style: 'short' | 'long' = 'short'): string {
+export function formatPartialDate(value: PartialDate, style: 'short' | 'long' | 'compact' = 'short'): string {
   const parsed = parsePartialDate(value);
   if (!parsed) return value;
   const monthName = parsed.month ? MONTHS_LONG[parsed.month - 1]! : '';
-  const month = style === 'short' && parsed.precision === 'day' ? monthName.slice(0, 3) : monthName;
+  // 'short' abbreviates the month only beside a day ("15 Oct 2024", "June 2023"); 'compact' always does.
+  const month =
+    style === 'compact' || (style === 'short' && parsed.precision === 'day')
+      ? monthName.slice(0, 3)
+      : monthName;
   switch (parsed.precision) {
     case 'year':
       return String(parsed.year);

@@ -4,7 +4,16 @@ import { signatureDate } from './deal-facts';
 import { valueInCurrency } from './money';
 import { DEAL_STATUSES } from './vocabulary';
 
-export const SORT_KEYS = ['title', 'status', 'kind', 'value', 'signed', 'quantity'] as const;
+export const SORT_KEYS = [
+  'title',
+  'system',
+  'supplier',
+  'status',
+  'kind',
+  'value',
+  'signed',
+  'quantity',
+] as const;
 export const SortKey = z.enum(SORT_KEYS);
 export type SortKey = z.infer<typeof SortKey>;
 
@@ -19,6 +28,10 @@ function sortValue(deal: Deal, key: SortKey): SortValue {
   switch (key) {
     case 'title':
       return deal.title.toLowerCase();
+    case 'system':
+      return deal.system?.name.toLowerCase();
+    case 'supplier':
+      return deal.supplierCountries.join(',');
     case 'status':
       return statusRank.get(deal.status);
     case 'kind':

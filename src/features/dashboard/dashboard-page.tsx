@@ -53,7 +53,7 @@ export function DashboardPage() {
       <div className="page__head">
         <h1>Dashboard</h1>
         {d.all ? (
-          <p className="muted">
+          <div className="muted page__meta">
             {d.deals.length.toLocaleString('en')} of {d.all.length.toLocaleString('en')} deals ·{' '}
             <ContextLink to={`/deals${tableSearch ? `?${tableSearch}` : ''}`}>
               See them in the table →
@@ -63,7 +63,7 @@ export function DashboardPage() {
               Present as slides
             </button>{' '}
             · <ExportAllMenu root={charts} context={d.exportContext} />
-          </p>
+          </div>
         ) : null}
       </div>
       {problems.length > 0 ? (

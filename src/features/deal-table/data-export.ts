@@ -1,0 +1,15 @@
+import { dealsToCsv, dealsToJson, isoDay, slugify, type Deal } from '../../domain';
+
+/** Downloads what the table shows, as CSV or JSON, named for the filters and the day. */
+export function downloadDeals(deals: readonly Deal[], format: 'csv' | 'json', filters: string): void {
+  const text = format === 'csv' ? dealsToCsv(deals) : dealsToJson(deals);
+  const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json';
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `deals_${slugify(filters) || 'all-deals'}_${isoDay(new Date())}.${format}`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,159 @@
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { describeFilter, FilterChips } from '../../components/filter-chips';
+import { QueryErrorNotice } from '../../components/query-error-notice';
+import { RejectedRecordsNotice } from '../../components/rejected-records-notice';
+import { ListSkeleton } from '../../components/skeleton';
+import { useDealList } from '../../components/use-deal-list';
+import { useUrlFilter } from '../../components/use-url-filter';
+import { filterWithFacetCounts, sortDeals } from '../../domain';
+import { COLUMN_META } from './columns';
+import { ColumnMenu } from './column-menu';
+import { downloadDeals } from './data-export';
+import { DealTable } from './deal-table';
+import { FacetPanel } from './facet-panel';
+import { useTableView } from './table-view';
+import './deal-table.css';
+
+export function DealsPage() {
+  const list = useDealList();
+  const { filter, problems, setFilter, toggle } = useUrlFilter();
+  const view = useTableView();
+  const all = list.data?.deals;
+
+  // The search box answers each keystroke at once; the table follows the deferred value, so typing
+  // never waits on filtering 100,000 deals.
+  const [query, setQuery] = useState(filter.q ?? '');
+  const [lastUrlQuery, setLastUrlQuery] = useState(filter.q ?? '');
+  if ((filter.q ?? '') !== lastUrlQuery) {
+    setLastUrlQuery(filter.q ?? '');
+    setQuery(filter.q ?? '');
+  }
+  const deferredFilter = useDeferredValue(filter);
+  const deferredSort = useDeferredValue(view.sort);
+  const result = useMemo(
+    () => (all ? filterWithFacetCounts(all, deferredFilter) : undefined),
+    [all, deferredFilter],
+  );
+  const rows = useMemo(() => (result ? sortDeals(result.deals, deferredSort) : []), [result, deferredSort]);
+
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.key !== '/' || target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      event.preventDefault();
+      search.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const allProblems = [...problems, ...view.problems];
+  const filters = describeFilter(filter);
+  return (
+    <section className="page deals-page">
+      <div className="page__head">
+        <h1>Deals</h1>
+        {all ? (
+          <p className="muted" aria-live="polite">
+            {rows.length.toLocaleString('en')} of {all.length.toLocaleString('en')} deals
+          </p>
+        ) : null}
+      </div>
+      {allProblems.length > 0 ? (
+        <p className="notice notice--warning" role="status">
+          Ignored {allProblems.map((p) => `${p.param}=${p.value} (${p.message})`).join('; ')}.
+        </p>
+      ) : null}
+      {list.isError ? (
+        <QueryErrorNotice
+          what="the deals"
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          retrying={list.isFetching}
+          hasStaleData={all !== undefined}
+        />
+      ) : null}
+      {list.data ? <RejectedRecordsNotice rejected={list.data.rejected} /> : null}
+      <div className="toolbar deals-toolbar">
+        <label htmlFor="deal-search">Search deals</label>
+        <input
+          id="deal-search"
+          ref={search}
+          type="search"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setFilter({ ...filter, q: e.target.value || undefined }, { replace: true });
+          }}
+          placeholder="Title, system, party or summary  ( / )"
+          autoComplete="off"
+        />
+        <ColumnMenu visible={view.visible} onChange={view.setVisible} />
+        <details className="export-menu">
+          <summary>Export data</summary>
+          <div className="export-menu__panel" role="group" aria-label="Export the deals shown">
+            <button
+              type="button"
+              onClick={() => downloadDeals(rows, 'csv', filters)}
+              disabled={rows.length === 0}
+            >
+              CSV ({rows.length.toLocaleString('en')} deals)
+            </button>
+            <button
+              type="button"
+              onClick={() => downloadDeals(rows, 'json', filters)}
+              disabled={rows.length === 0}
+            >
+              JSON ({rows.length.toLocaleString('en')} deals)
+            </button>
+          </div>
+        </details>
+        {view.sort.length > 0 ? (
+          <span className="muted">
+            Sorted by{' '}
+            {view.sort
+              .map(
+                (s) =>
+                  `${Object.values(COLUMN_META).find((m) => m.sortKey === s.key)?.label ?? s.key} ${s.desc ? '↓' : '↑'}`,
+              )
+              .join(', then ')}
+          </span>
+        ) : null}
+      </div>
+      <FilterChips filter={filter} onChange={(next) => setFilter(next)} />
+      {list.isPending && !list.isError ? <ListSkeleton label="Loading the deals…" /> : null}
+      {all && result ? (
+        <div className="deals-layout">
+          <FacetPanel
+            filter={filter}
+            counts={result.counts}
+            onToggle={toggle}
+            onRange={(range) => setFilter({ ...filter, ...range })}
+          />
+          <div className="deals-main">
+            {rows.length === 0 ? (
+              <p className="empty">
+                No deal matches these filters.{' '}
+                <button type="button" className="link-button" onClick={() => setFilter({})}>
+                  Clear all filters
+                </button>
+              </p>
+            ) : (
+              <DealTable
+                deals={rows}
+                sort={view.sort}
+                visible={view.visible}
+                label="Matching deals"
+                onSort={(column, additive) => {
+                  const key = COLUMN_META[column].sortKey;
+                  if (key) view.toggleSort(key, additive);
+                }}
+              />
+            )}
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

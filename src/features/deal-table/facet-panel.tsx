@@ -1,0 +1,166 @@
+import { useId, useState } from 'react';
+import { facetValueLabel } from '../../components/filter-chips';
+import type { DealFilter, FacetCounts, FacetKey } from '../../domain';
+
+const FACETS: { key: FacetKey; label: string }[] = [
+  { key: 'status', label: 'Status' },
+  { key: 'kind', label: 'Kind' },
+  { key: 'domain', label: 'Domain' },
+  { key: 'service', label: 'Armed service' },
+  { key: 'supplier', label: 'Supplier' },
+  { key: 'buyer', label: 'Buyer' },
+  { key: 'route', label: 'Route' },
+  { key: 'category', label: 'System type' },
+  { key: 'party', label: 'Party' },
+];
+const SHOWN = 8;
+
+/** Multi-select facets, each option with the number of deals it would give under the other filters. */
+export function FacetPanel({
+  filter,
+  counts,
+  onToggle,
+  onRange,
+}: {
+  filter: DealFilter;
+  counts: FacetCounts;
+  onToggle: (facet: FacetKey, value: string) => void;
+  onRange: (next: Pick<DealFilter, 'yearMin' | 'yearMax' | 'valueMin' | 'valueMax'>) => void;
+}) {
+  return (
+    <aside className="facets" aria-label="Filters">
+      <RangeInputs filter={filter} onRange={onRange} />
+      {FACETS.map(({ key, label }) => (
+        <Facet
+          key={key}
+          facet={key}
+          label={label}
+          counts={counts[key]}
+          selected={filter[key] ?? []}
+          onToggle={onToggle}
+        />
+      ))}
+    </aside>
+  );
+}
+
+function Facet({
+  facet,
+  label,
+  counts,
+  selected,
+  onToggle,
+}: {
+  facet: FacetKey;
+  label: string;
+  counts: Map<string, number>;
+  selected: readonly string[];
+  onToggle: (facet: FacetKey, value: string) => void;
+}) {
+  const [expanded, setExpanded] = useState(false);
+  const id = useId();
+  // Selected values stay listed even when no deal has them under the other filters.
+  const values = [...new Set([...selected, ...counts.keys()])].sort(
+    (a, b) =>
+      (counts.get(b) ?? 0) - (counts.get(a) ?? 0) ||
+      facetValueLabel(facet, a).localeCompare(facetValueLabel(facet, b)),
+  );
+  if (values.length === 0) return null;
+  const shown = expanded ? values : values.slice(0, SHOWN);
+  return (
+    <fieldset className="facet">
+      <legend id={id}>{label}</legend>
+      {shown.map((value) => (
+        <label key={value} className="facet__option">
+          <input type="checkbox" checked={selected.includes(value)} onChange={() => onToggle(facet, value)} />
+          <span className="facet__label">{facetValueLabel(facet, value)}</span>
+          <span className="facet__count">{(counts.get(value) ?? 0).toLocaleString('en')}</span>
+        </label>
+      ))}
+      {values.length > SHOWN ? (
+        <button type="button" className="link-button facet__more" onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Show fewer' : `Show all ${values.length}`}
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function RangeInputs({
+  filter,
+  onRange,
+}: {
+  filter: DealFilter;
+  onRange: (next: Pick<DealFilter, 'yearMin' | 'yearMax' | 'valueMin' | 'valueMax'>) => void;
+}) {
+  const read = (raw: string, scale = 1) =>
+    raw.trim() === '' || !Number.isFinite(Number(raw)) ? undefined : Number(raw) * scale;
+  const range = {
+    yearMin: filter.yearMin,
+    yearMax: filter.yearMax,
+    valueMin: filter.valueMin,
+    valueMax: filter.valueMax,
+  };
+  return (
+    <fieldset className="facet facet--ranges">
+      <legend>Year and value</legend>
+      <div className="facet__range">
+        <label>
+          Year from
+          <input
+            type="number"
+            inputMode="numeric"
+            defaultValue={filter.yearMin ?? ''}
+            key={`ymin-${filter.yearMin}`}
+            onBlur={(e) => onRange({ ...range, yearMin: read(e.target.value) })}
+            onKeyDown={(e) =>
+              e.key === 'Enter' && onRange({ ...range, yearMin: read(e.currentTarget.value) })
+            }
+          />
+        </label>
+        <label>
+          to
+          <input
+            type="number"
+            inputMode="numeric"
+            defaultValue={filter.yearMax ?? ''}
+            key={`ymax-${filter.yearMax}`}
+            onBlur={(e) => onRange({ ...range, yearMax: read(e.target.value) })}
+            onKeyDown={(e) =>
+              e.key === 'Enter' && onRange({ ...range, yearMax: read(e.currentTarget.value) })
+            }
+          />
+        </label>
+      </div>
+      <div className="facet__range">
+        <label>
+          US$ m from
+          <input
+            type="number"
+            inputMode="decimal"
+            defaultValue={filter.valueMin === undefined ? '' : filter.valueMin / 1e6}
+            key={`vmin-${filter.valueMin}`}
+            onBlur={(e) => onRange({ ...range, valueMin: read(e.target.value, 1e6) })}
+            onKeyDown={(e) =>
+              e.key === 'Enter' && onRange({ ...range, valueMin: read(e.currentTarget.value, 1e6) })
+            }
+          />
+        </label>
+        <label>
+          to
+          <input
+            type="number"
+            inputMode="decimal"
+            defaultValue={filter.valueMax === undefined ? '' : filter.valueMax / 1e6}
+            key={`vmax-${filter.valueMax}`}
+            onBlur={(e) => onRange({ ...range, valueMax: read(e.target.value, 1e6) })}
+            onKeyDown={(e) =>
+              e.key === 'Enter' && onRange({ ...range, valueMax: read(e.currentTarget.value, 1e6) })
+            }
+          />
+        </label>
+      </div>
+      <p className="facet__hint">A value range leaves out deals of unknown dollar value.</p>
+    </fieldset>
+  );
+}
