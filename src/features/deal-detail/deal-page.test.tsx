@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -52,5 +52,17 @@ describe('the deal page', () => {
     expect(real).toHaveAttribute('rel', 'noopener noreferrer');
     expect(screen.getByText('“"quoted" <b>bold</b>”')).toBeInTheDocument();
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('steps to the previous and next deal of the filtered, sorted view it came from', async () => {
+    const user = userEvent.setup();
+    const { router } = renderApp('/deals/m777-2016?kind=purchase&sort=quantity:desc');
+    const nav = await screen.findByRole('navigation', { name: 'Deals in this view' });
+    expect(nav).toHaveTextContent('2 of 18 in this view');
+    expect(within(nav).getByRole('link', { name: /Previous: 216 Excalibur/ })).toBeInTheDocument();
+    await user.click(within(nav).getByRole('link', { name: /Next: 113 more F404-IN20/ }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/deals/f404-in20-2025'));
+    expect(router.state.location.search).toBe('?kind=purchase&sort=quantity:desc');
+    expect(await screen.findByText('3 of 18 in this view')).toBeInTheDocument();
   });
 });

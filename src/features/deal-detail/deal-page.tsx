@@ -6,6 +6,8 @@ import { useApiContext } from '../../components/api-context';
 import { ChartCard } from '../../components/charts/chart-card';
 import { AllocationChart } from '../../components/charts/allocation-chart';
 import { ContextLink } from '../../components/context-link';
+import { ViewLink } from '../../components/view-link';
+import { DealNeighbours } from './deal-neighbours';
 import { SupplierToBuyer, StatusBadge, HeadlineValue } from '../../components/deal-summary-line';
 import { QueryErrorNotice } from '../../components/query-error-notice';
 import { Skeleton } from '../../components/skeleton';
@@ -143,8 +145,9 @@ export function DealPage() {
   return (
     <section className="page">
       <p>
-        <ContextLink to="/deals">← All deals</ContextLink>
+        <ViewLink to="/deals">← Back to the deals</ViewLink>
       </p>
+      {notFound ? null : <DealNeighbours id={id} />}
       {notFound ? (
         <>
           <h1>Deal not found</h1>

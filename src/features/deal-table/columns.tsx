@@ -5,7 +5,7 @@ import {
   createColumnHelper,
   tableFeatures,
 } from '@tanstack/react-table';
-import { ContextLink } from '../../components/context-link';
+import { ViewLink } from '../../components/view-link';
 import { HeadlineValue, StatusBadge } from '../../components/deal-summary-line';
 import { countryName, formatPartialDate, LABELS, signatureDate, type Deal, type SortKey } from '../../domain';
 import type { ColumnId } from './table-view';
@@ -49,9 +49,9 @@ export const columns = helper.columns([
     size: 250,
     cell: ({ row }) => (
       <span title={row.original.title} className="deal-table__cell">
-        <ContextLink to={`/deals/${encodeURIComponent(row.original.id)}`} className="deal-table__title">
+        <ViewLink to={`/deals/${encodeURIComponent(row.original.id)}`} className="deal-table__title">
           {row.original.title}
-        </ContextLink>
+        </ViewLink>
       </span>
     ),
   }),

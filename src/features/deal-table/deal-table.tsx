@@ -1,8 +1,7 @@
 import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
-import { contextSearch, useApiContext } from '../../components/api-context';
+import { useLocation, useNavigate } from 'react-router';
 import type { Deal, SortSpec } from '../../domain';
 import { COLUMN_META, columns, features } from './columns';
 import { COLUMN_IDS, type ColumnId } from './table-view';
@@ -52,7 +51,7 @@ export function DealTable({
   });
   const [active, setActive] = useState(0);
   const navigate = useNavigate();
-  const search = contextSearch(useApiContext());
+  const { search } = useLocation();
 
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
   useEffect(() => {

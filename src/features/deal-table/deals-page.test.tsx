@@ -42,7 +42,9 @@ describe('the deals table', () => {
     const { router } = renderApp('/deals?kind=purchase&status=completed');
     await screen.findByRole('table', { name: 'Matching deals' });
     fireEvent.click(screen.getByRole('button', { name: /Headline value/ }));
-    await waitFor(() => expect(router.state.location.search).toBe('?kind=purchase&status=completed&sort=value%3Adesc'));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe('?kind=purchase&status=completed&sort=value%3Adesc'),
+    );
     await waitFor(() => expect(titles()[0]).toBe('10 C-17 Globemaster III transport aircraft'));
     expect(screen.getByRole('columnheader', { name: /Headline value/ })).toHaveAttribute(
       'aria-sort',
@@ -55,7 +57,9 @@ describe('the deals table', () => {
 
     fireEvent.click(screen.getByRole('button', { name: /^Deal/ }), { shiftKey: true });
     await waitFor(() =>
-      expect(router.state.location.search).toBe('?kind=purchase&status=completed&sort=value%3Adesc%2Ctitle%3Aasc'),
+      expect(router.state.location.search).toBe(
+        '?kind=purchase&status=completed&sort=value%3Adesc%2Ctitle%3Aasc',
+      ),
     );
   });
 

@@ -1,0 +1,41 @@
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { useDealList } from '../../components/use-deal-list';
+import { ViewLink } from '../../components/view-link';
+import { filterDeals, parseFilterParams, parseSortParam, sortDeals } from '../../domain';
+
+/** Previous and next deal within the filtered, sorted list the user came from (the view is in the URL). */
+export function DealNeighbours({ id }: { id: string }) {
+  const list = useDealList();
+  const [params] = useSearchParams();
+  const neighbours = useMemo(() => {
+    const all = list.data?.deals;
+    if (!all) return undefined;
+    const rows = sortDeals(
+      filterDeals(all, parseFilterParams(params).filter),
+      parseSortParam(params.get('sort')).sort,
+    );
+    const index = rows.findIndex((d) => d.id === id);
+    if (index < 0) return undefined;
+    return { index, count: rows.length, previous: rows[index - 1], next: rows[index + 1] };
+  }, [list.data, params, id]);
+  if (!neighbours) return null;
+  const { index, count, previous, next } = neighbours;
+  return (
+    <nav className="deal-neighbours" aria-label="Deals in this view">
+      {previous ? (
+        <ViewLink to={`/deals/${encodeURIComponent(previous.id)}`}>← Previous: {previous.title}</ViewLink>
+      ) : (
+        <span />
+      )}
+      <span className="muted">
+        {(index + 1).toLocaleString('en')} of {count.toLocaleString('en')} in this view
+      </span>
+      {next ? (
+        <ViewLink to={`/deals/${encodeURIComponent(next.id)}`}>Next: {next.title} →</ViewLink>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
