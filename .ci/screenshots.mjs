@@ -8,7 +8,9 @@ const shots = [
   ['dashboard', '/', 1440, 900, 'light'],
   ['dashboard-1080p', '/', 1920, 1080, 'light'],
   ['dashboard-dark', '/', 1440, 900, 'dark'],
-  ['deals', '/deals', 1440, 900, 'light'],
+  ['deals', '/deals?status=completed&status=contract-signed&sort=value:desc', 1440, 900, 'light'],
+  ['deals-100k', '/deals?dataset=synthetic&size=100000&sort=value:desc', 1440, 900, 'light'],
+  ['present-slide', '/present?slide=3', 1920, 1080, 'light'],
   ['deal-mq-9b', '/deals?q=MQ-9B', 1440, 900, 'light'],
   ['synthetic', '/?dataset=synthetic&size=100000', 1440, 900, 'light'],
   ['error', '/deals?mock=error', 1440, 900, 'light'],
@@ -31,7 +33,8 @@ const browser = await chromium.launch({
 for (const [name, path, width, height, scheme] of shots) {
   const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
   await page.goto(base + path);
-  await page.waitForSelector('main h1');
+  await page.waitForSelector(name.startsWith('present') ? '.present__slide' : 'main h1', { timeout: 120_000 });
+  if (name === 'deals-100k') await page.getByText('100,000 of 100,000 deals').waitFor({ timeout: 120_000 });
   await page.waitForLoadState('networkidle');
   if (name === 'deal-mq-9b') {
     await page.getByRole('link', { name: /31 MQ-9B/ }).click();
@@ -39,7 +42,7 @@ for (const [name, path, width, height, scheme] of shots) {
   }
   if (name === 'error') await page.getByRole('button', { name: 'Retry' }).waitFor();
   await page.waitForTimeout(300);
-  await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: name.startsWith('deal') });
+  await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: name === 'deal-mq-9b' || name === 'dashboard' });
   await page.close();
   console.log(`${outDir}/${name}.png`);
 }
