@@ -12,15 +12,21 @@ export async function svgToPng(svg: string, width: number, height: number, scale
     if (!context) throw new Error('this browser cannot draw on a canvas.');
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob(
-        (blob) => (blob ? resolve(blob) : reject(new Error('the image could not be encoded.'))),
-        'image/png',
-      ),
-    );
+    // toDataURL encodes at once. toBlob is scheduled as an idle task, and a page that draws no frames
+    // (headless Chromium here) gets its first idle period only after about a second: 1,070 ms against
+    // 50–90 ms for the same export, measured in this repository's browser tests.
+    return dataUrlToBlob(canvas.toDataURL('image/png'));
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+function dataUrlToBlob(dataUrl: string): Blob {
+  const base64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: 'image/png' });
 }
 
 export function download(blob: Blob, fileName: string): void {
