@@ -4,6 +4,7 @@ import { ExportAllMenu } from '../../components/chart-export/export-all-menu';
 import { ContextLink } from '../../components/context-link';
 import { DealList } from '../../components/deal-list';
 import { describeFilter, FilterChips } from '../../components/filter-chips';
+import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
 import { QueryErrorNotice } from '../../components/query-error-notice';
 import { RejectedRecordsNotice } from '../../components/rejected-records-notice';
 import { Skeleton } from '../../components/skeleton';
@@ -66,11 +67,7 @@ export function DashboardPage() {
           </div>
         ) : null}
       </div>
-      {problems.length > 0 ? (
-        <p className="notice notice--warning" role="status">
-          Ignored {problems.map((p) => `${p.param}=${p.value} (${p.message})`).join('; ')}.
-        </p>
-      ) : null}
+      <IgnoredParamsNotice problems={problems} />
       {d.list.isError ? (
         <QueryErrorNotice
           what="the deals"

@@ -3,15 +3,14 @@ import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { dealQueries, isApiError } from '../../api';
 import { useApiContext } from '../../components/api-context';
-import { ChartCard } from '../../components/charts/chart-card';
-import { AllocationChart } from '../../components/charts/allocation-chart';
+import { AllocationChartCard } from '../../components/charts/allocation-chart-card';
 import { ContextLink } from '../../components/context-link';
 import { ViewLink } from '../../components/view-link';
 import { DealNeighbours } from './deal-neighbours';
 import { SupplierToBuyer, StatusBadge, HeadlineValue } from '../../components/deal-summary-line';
 import { QueryErrorNotice } from '../../components/query-error-notice';
 import { Skeleton } from '../../components/skeleton';
-import { allocationRows, formatPartialDate, LABELS, type Deal } from '../../domain';
+import { formatPartialDate, LABELS, type Deal } from '../../domain';
 import { FigureTable } from './figure-table';
 import { SourceList } from './source-list';
 
@@ -45,7 +44,6 @@ function Facts({ deal }: { deal: Deal }) {
 }
 
 function DealBody({ deal }: { deal: Deal }) {
-  const rows = allocationRows(deal);
   return (
     <article className="deal">
       <header className="deal__header">
@@ -68,41 +66,7 @@ function DealBody({ deal }: { deal: Deal }) {
           ) : null}
           {deal.quantity.note ? <p className="muted">{deal.quantity.note}</p> : null}
           {deal.quantity.allocations.length > 0 ? (
-            <ChartCard
-              title={`${deal.system?.name ?? 'Units'} ${deal.quantity.unit} by armed service`}
-              subtitle={deal.title}
-              summary={rows.map((r) => `${r.label} ${r.units}`).join(', ')}
-              exportContext={{
-                sources: deal.sources
-                  .filter((s) => deal.quantity!.sourceIds.includes(s.id))
-                  .map((s) => s.publisher)
-                  .join('; '),
-                synthetic: deal.synthetic === true,
-                filters: deal.id,
-              }}
-              table={
-                <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Service</th>
-                      <th scope="col" className="num">
-                        {deal.quantity.unit}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r) => (
-                      <tr key={r.service}>
-                        <th scope="row">{r.label}</th>
-                        <td className="num">{r.units.toLocaleString('en')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              }
-            >
-              <AllocationChart rows={rows} unit={deal.quantity.unit} height={240} labelled={false} />
-            </ChartCard>
+            <AllocationChartCard deal={deal} subtitle={deal.title} height={240} />
           ) : (
             <p className="muted">The sources do not split this quantity by armed service.</p>
           )}

@@ -1,5 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { describeFilter, FilterChips } from '../../components/filter-chips';
+import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
 import { QueryErrorNotice } from '../../components/query-error-notice';
 import { RejectedRecordsNotice } from '../../components/rejected-records-notice';
 import { ListSkeleton } from '../../components/skeleton';
@@ -60,11 +61,7 @@ export function DealsPage() {
           </p>
         ) : null}
       </div>
-      {allProblems.length > 0 ? (
-        <p className="notice notice--warning" role="status">
-          Ignored {allProblems.map((p) => `${p.param}=${p.value} (${p.message})`).join('; ')}.
-        </p>
-      ) : null}
+      <IgnoredParamsNotice problems={allProblems} />
       {list.isError ? (
         <QueryErrorNotice
           what="the deals"

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import { allocationRows, type Deal } from '../../domain';
+import { AllocationChart } from './allocation-chart';
+import { ChartCard } from './chart-card';
+
+/** One deal's units by armed service as an exportable chart card, with the same numbers as a table. */
+export function AllocationChartCard({
+  deal,
+  subtitle,
+  footer,
+  height,
+}: {
+  deal: Deal;
+  subtitle: string;
+  footer?: ReactNode;
+  height?: number;
+}) {
+  const quantity = deal.quantity!;
+  const rows = allocationRows(deal);
+  const sources = deal.sources.filter((s) => quantity.sourceIds.includes(s.id));
+  return (
+    <ChartCard
+      title={`${deal.system?.name ?? 'Units'} ${quantity.unit} by armed service`}
+      subtitle={subtitle}
+      summary={rows.map((r) => `${r.label} ${r.units.toLocaleString('en')}`).join(', ')}
+      exportContext={{
+        sources: sources.map((s) => s.publisher).join('; '),
+        synthetic: deal.synthetic === true,
+        filters: deal.id,
+      }}
+      table={
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col" className="num">
+                {quantity.unit}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.service}>
+                <th scope="row">{r.label}</th>
+                <td className="num">{r.units.toLocaleString('en')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+      footer={footer}
+    >
+      <AllocationChart rows={rows} unit={quantity.unit} labelled={false} {...(height ? { height } : {})} />
+    </ChartCard>
+  );
+}
