@@ -33,7 +33,9 @@ const browser = await chromium.launch({
 for (const [name, path, width, height, scheme] of shots) {
   const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
   await page.goto(base + path);
-  await page.waitForSelector(name.startsWith('present') ? '.present__slide' : 'main h1', { timeout: 120_000 });
+  await page.waitForSelector(name.startsWith('present') ? '.present__slide' : 'main h1', {
+    timeout: 120_000,
+  });
   if (name === 'deals-100k') await page.getByText('100,000 of 100,000 deals').waitFor({ timeout: 120_000 });
   await page.waitForLoadState('networkidle');
   if (name === 'deal-mq-9b') {
@@ -42,7 +44,10 @@ for (const [name, path, width, height, scheme] of shots) {
   }
   if (name === 'error') await page.getByRole('button', { name: 'Retry' }).waitFor();
   await page.waitForTimeout(300);
-  await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: name === 'deal-mq-9b' || name === 'dashboard' });
+  await page.screenshot({
+    path: `${outDir}/${name}.png`,
+    fullPage: name === 'deal-mq-9b' || name === 'dashboard',
+  });
   await page.close();
   console.log(`${outDir}/${name}.png`);
 }
