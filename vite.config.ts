@@ -20,6 +20,7 @@ export default defineConfig({
             'seeds/**/*.test.ts',
             'src/api/**/*.test.ts',
             '.ci/**/*.test.ts',
+            'bench/**/*.test.ts',
           ],
         },
       },

@@ -52,6 +52,7 @@ export async function fetchDeals(
     'deal list',
   );
   const { deals, rejected } = parseDeals(body.data);
+  performance.mark('api:validated /api/deals');
   return { deals, total: body.total, rejected };
 }
 

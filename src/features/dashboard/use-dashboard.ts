@@ -9,15 +9,48 @@ import {
   dealsByStage,
   featuredAllocationDeal,
   filterDeals,
+  isEmptyFilter,
   kpis,
   largestDeals,
   sourceSummary,
   timeline,
   unitsByService,
   valueByYear,
+  type Deal,
 } from '../../domain';
 
 export type Currency = 'USD' | 'INR';
+
+function sharedFigures(deals: readonly Deal[]) {
+  return {
+    kpis: kpis(deals),
+    units: unitsByService(deals),
+    stages: dealsByStage(deals),
+    timeline: timeline(deals),
+    featured: featuredAllocationDeal(deals),
+    sources: sourceSummary(deals),
+    synthetic: deals.some((d) => d.synthetic === true),
+  };
+}
+
+function currencyFigures(deals: readonly Deal[], currency: Currency) {
+  return {
+    value: valueByYear(deals, currency),
+    byDomain: byDomain(deals, currency),
+    byKind: byKind(deals, currency),
+    largest: largestDeals(deals, currency, 8),
+  };
+}
+
+// Figures per list of deals, kept while the list lives: the unfiltered list is the same array for the
+// whole visit, so returning to it after a cross-filter costs nothing.
+const figureCache = new WeakMap<readonly Deal[], Map<string, unknown>>();
+function cached<T>(deals: readonly Deal[], key: string, compute: () => T): T {
+  let entry = figureCache.get(deals);
+  if (!entry) figureCache.set(deals, (entry = new Map<string, unknown>()));
+  if (!entry.has(key)) entry.set(key, compute());
+  return entry.get(key) as T;
+}
 
 /**
  * The dashboard's data: the deals under the shared URL filter, aggregated once per change. The filter
@@ -40,29 +73,19 @@ export function useDashboard() {
     );
   const filter = useDeferredValue(urlFilter.filter);
   const all = list.data?.deals;
-  const deals = useMemo(() => (all ? filterDeals(all, filter) : []), [all, filter]);
-  const shared = useMemo(
-    () => ({
-      kpis: kpis(deals),
-      units: unitsByService(deals),
-      stages: dealsByStage(deals),
-      timeline: timeline(deals),
-      featured: featuredAllocationDeal(deals),
-      exportContext: {
-        sources: sourceSummary(deals),
-        synthetic: deals.some((d) => d.synthetic === true),
-        filters: describeFilter(filter),
-      },
-    }),
-    [deals, filter],
+  // With no filter the list itself is used, not a copy, so its aggregations are computed once and the
+  // unfiltered view answers from the cache below when a cross-filter is removed.
+  const deals = useMemo(
+    () => (!all ? [] : isEmptyFilter(filter) ? all : filterDeals(all, filter)),
+    [all, filter],
+  );
+  const shared = useMemo(() => cached(deals, 'shared', () => sharedFigures(deals)), [deals]);
+  const exportContext = useMemo(
+    () => ({ sources: shared.sources, synthetic: shared.synthetic, filters: describeFilter(filter) }),
+    [shared, filter],
   );
   const byCurrency = useMemo(
-    () => ({
-      value: valueByYear(deals, currency),
-      byDomain: byDomain(deals, currency),
-      byKind: byKind(deals, currency),
-      largest: largestDeals(deals, currency, 8),
-    }),
+    () => cached(deals, currency, () => currencyFigures(deals, currency)),
     [deals, currency],
   );
   return {
@@ -74,6 +97,7 @@ export function useDashboard() {
     urlFilter,
     stale: filter !== urlFilter.filter,
     ...shared,
+    exportContext,
     ...byCurrency,
   };
 }

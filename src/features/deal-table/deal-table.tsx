@@ -26,7 +26,21 @@ export function DealTable({
   onSort: (column: ColumnId, additive: boolean) => void;
   label: string;
 }) {
-  const data = useMemo(() => deals.slice(), [deals]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual returns functions that change with scroll; this component is not compiler-memoised.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: deals.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  // The table model gets only the rows in view: building a row model for 100,000 deals on every
+  // filter change cost about 70 ms, for rows that are never drawn.
+  const data = useMemo(() => deals.slice(first, last + 1), [deals, first, last]);
   const columnVisibility = useMemo(
     () => Object.fromEntries(COLUMN_IDS.map((id) => [id, visible.includes(id)])),
     [visible],
@@ -40,20 +54,11 @@ export function DealTable({
     getRowId: (deal) => deal.id,
   });
   const rows = table.getRowModel().rows;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // TanStack Virtual returns functions that change with scroll; this component is not compiler-memoised.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
   const [active, setActive] = useState(0);
   const navigate = useNavigate();
   const { search } = useLocation();
 
-  const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
+  const activeIndex = Math.min(active, Math.max(deals.length - 1, 0));
   useEffect(() => {
     // Keep keyboard focus on the active row as it scrolls into view.
     const row = scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${activeIndex}"]`);
@@ -63,7 +68,7 @@ export function DealTable({
   const onKeyDown = (event: React.KeyboardEvent) => {
     const move = (to: number) => {
       event.preventDefault();
-      const next = Math.max(0, Math.min(rows.length - 1, to));
+      const next = Math.max(0, Math.min(deals.length - 1, to));
       setActive(next);
       virtualizer.scrollToIndex(next, { align: 'auto' });
     };
@@ -72,18 +77,17 @@ export function DealTable({
     else if (event.key === 'PageDown') move(activeIndex + 10);
     else if (event.key === 'PageUp') move(activeIndex - 10);
     else if (event.key === 'Home' && event.ctrlKey) move(0);
-    else if (event.key === 'End' && event.ctrlKey) move(rows.length - 1);
+    else if (event.key === 'End' && event.ctrlKey) move(deals.length - 1);
     else if (event.key === 'Enter' && (event.target as HTMLElement).tagName !== 'A') {
-      const deal = rows[activeIndex]?.original;
+      const deal = deals[activeIndex];
       if (deal) void navigate(`/deals/${encodeURIComponent(deal.id)}${search}`);
     }
   };
 
   const width = table.getVisibleLeafColumns().reduce((sum, c) => sum + c.getSize(), 0);
-  const items = virtualizer.getVirtualItems();
   return (
     <div className="deal-table" ref={scrollRef} onKeyDown={onKeyDown}>
-      <table aria-label={label} aria-rowcount={rows.length + 1} style={{ width }}>
+      <table aria-label={label} aria-rowcount={deals.length + 1} style={{ width }}>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
@@ -136,7 +140,8 @@ export function DealTable({
         </thead>
         <tbody style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
-            const row = rows[item.index]!;
+            const row = rows[item.index - first];
+            if (!row) return null;
             return (
               <tr
                 key={row.id}

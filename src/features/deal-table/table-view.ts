@@ -20,8 +20,12 @@ export const DEFAULT_HIDDEN: readonly ColumnId[] = ['domains', 'route'];
 /** Sort and visible columns, kept in the URL beside the filter (`sort=value:desc,title:asc&cols=…`). */
 export function useTableView() {
   const [params, setParams] = useSearchParams();
-  const { sort, problems: sortProblems } = useMemo(() => parseSortParam(params.get('sort')), [params]);
-  const { visible, problems: colProblems } = useMemo(() => parseColumns(params.get('cols')), [params]);
+  // Keyed on the raw parameters, not on all of them: a keystroke in the search changes the URL, and a
+  // new sort array would make the table re-sort 100,000 deals.
+  const rawSort = params.get('sort');
+  const rawCols = params.get('cols');
+  const { sort, problems: sortProblems } = useMemo(() => parseSortParam(rawSort), [rawSort]);
+  const { visible, problems: colProblems } = useMemo(() => parseColumns(rawCols), [rawCols]);
 
   const update = useCallback(
     (name: string, value: string | undefined) =>

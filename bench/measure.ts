@@ -1,0 +1,194 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { installProbe, type BenchProbe } from './probe.ts';
+
+declare const window: { __bench: BenchProbe };
+
+/** Page conditions: each a JavaScript expression evaluated in the page. */
+export const READY = {
+  dashboard: `(() => {
+    const page = document.querySelector('section.dashboard[aria-busy="false"]');
+    const cards = [...document.querySelectorAll('figure.chart-card')];
+    return !!page && !!page.querySelector('dl.kpis') && cards.length >= 5 &&
+      cards.every((c) => c.querySelector('.chart-card__chart svg, .chart-card__empty, .chart-card__table'));
+  })()`,
+  table: `!!document.querySelector('table[aria-rowcount] tbody tr td')`,
+  peer: `!!document.querySelector('.ag-row .ag-cell')`,
+};
+
+const changed = (selector: string, before: string) =>
+  `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '') !== ${JSON.stringify(before)}`;
+
+export interface Target {
+  /** The page's address with the data set in its query string. */
+  url: string;
+  ready: string;
+}
+
+export interface LoadFigures {
+  /** Navigation start to the first view painted, one value per load. */
+  loads: number[];
+  /** Used JS heap after the last load, after a forced garbage collection (bytes). */
+  heapBytes: number;
+  /** JavaScript the first load fetched: file name to bytes as served. */
+  scripts: Map<string, number>;
+}
+
+async function openPage(context: BrowserContext, url: string, onPage?: (page: Page) => void): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(180_000);
+  onPage?.(page);
+  await page.goto(url);
+  return page;
+}
+
+export async function newContext(browser: Browser, target: Target): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(installProbe, { loaded: target.ready });
+  return context;
+}
+
+/**
+ * Loads the page once to install the service worker and fill the HTTP cache, as on any visit after
+ * the first, then `times` more times; each load is timed in the page.
+ */
+export async function measureLoad(browser: Browser, target: Target, times: number): Promise<LoadFigures> {
+  const context = await newContext(browser, target);
+  const scripts = new Map<string, number>();
+  const page = await openPage(context, target.url, (p) =>
+    p.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.set(new URL(response.url()).pathname, 0);
+    }),
+  );
+  await page.evaluate(() => window.__bench.loaded);
+  page.removeAllListeners('response');
+  const loads: number[] = [];
+  for (let i = 0; i < times; i += 1) {
+    await page.reload();
+    loads.push(await page.evaluate(() => window.__bench.loaded));
+  }
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  await context.close();
+  return { loads, heapBytes: heap.usedSize, scripts };
+}
+
+/** Repeats `act` and returns each input-to-paint latency the probe measured. */
+async function interactions(
+  page: Page,
+  reps: number,
+  step: (i: number) => Promise<{ event: string; until: string; act: () => Promise<void> }>,
+): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < reps; i += 1) {
+    const { event, until, act } = await step(i);
+    await page.evaluate(([e, u]) => window.__bench.arm(e!, u!), [event, until]);
+    await act();
+    samples.push(await page.evaluate(() => window.__bench.pending!));
+  }
+  return samples;
+}
+
+// One-character queries, each narrowing 100,000 synthetic deals to a different share of them.
+const KEYS = ['q', 'x', 'z', 'j', 'k', 'v', 'w', 'b'];
+
+/**
+ * Types one character into the search box and deletes it again, alternately; both keystrokes are
+ * timed until the count of matching deals (and its rows) is painted. Returns also the counts seen,
+ * so the run can check that the tracker and the peer found the same deals.
+ */
+export async function measureSearch(
+  page: Page,
+  input: string,
+  count: string,
+  reps: number,
+): Promise<{ samples: number[]; counts: Map<string, string> }> {
+  const counts = new Map<string, string>();
+  const box = page.locator(input);
+  await box.click();
+  const samples = await interactions(page, reps, async (i) => {
+    const before = (await page.locator(count).textContent()) ?? '';
+    const key = KEYS[Math.floor(i / 2) % KEYS.length]!;
+    const typing = i % 2 === 0;
+    return {
+      event: 'keydown',
+      until: changed(count, before),
+      act: () => page.keyboard.press(typing ? key : 'Backspace'),
+    };
+  });
+  for (const key of KEYS.slice(0, 3)) {
+    await box.fill(key);
+    await page.waitForFunction(([sel, k]) => document.querySelector(sel!)?.textContent !== k, [count, '']);
+    await page.waitForTimeout(300);
+    counts.set(key, ((await page.locator(count).textContent()) ?? '').replace(/\D+/g, ' ').trim());
+  }
+  await box.fill('');
+  return { samples, counts };
+}
+
+/** Ticks and unticks a facet option in the table's filter panel. */
+export async function measureFacet(page: Page, reps: number): Promise<number[]> {
+  const option = page.locator('aside.facets input[type="checkbox"]').first();
+  const count = '.deals-page .page__head p';
+  return interactions(page, reps, async () => {
+    const before = (await page.locator(count).textContent()) ?? '';
+    return { event: 'click', until: changed(count, before), act: () => option.click() };
+  });
+}
+
+/** Clicks the Navy bar of the units-by-service chart, on and off: the dashboard cross-filter. */
+export async function measureCrossFilter(page: Page, reps: number): Promise<number[]> {
+  const figure = page.getByRole('figure', { name: /Units by armed service/ });
+  const meta = 'section.dashboard .page__meta';
+  return interactions(page, reps, async () => {
+    const before = (await page.locator(meta).textContent()) ?? '';
+    const tick = figure.locator('svg text', { hasText: /^Navy$/ });
+    const box = (await tick.boundingBox())!;
+    return {
+      event: 'click',
+      until: `${changed(meta, before)} && !!document.querySelector('section.dashboard[aria-busy="false"]')`,
+      act: () => page.mouse.click(box.x + box.width / 2, box.y - 14),
+    };
+  });
+}
+
+/** Exports the stage chart as a 2× PNG, from the click to the finished file. */
+export async function measurePngExport(page: Page, reps: number): Promise<number[]> {
+  const figure = page.getByRole('figure', { name: /Deals by lifecycle stage/ });
+  const samples: number[] = [];
+  for (let i = 0; i < reps; i += 1) {
+    const menu = figure.locator('details.export-menu');
+    if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+    await page.evaluate(() => window.__bench.armDownload());
+    await figure.getByRole('button', { name: 'PNG 2×', exact: true }).click();
+    samples.push(await page.evaluate(() => window.__bench.pending!));
+  }
+  return samples;
+}
+
+/** Frame durations while the table scrolls by `rows` rows in two seconds. */
+export async function measureScroll(
+  page: Page,
+  scroller: string,
+  row: string,
+  rows: number,
+): Promise<number[]> {
+  const rowHeight = await page
+    .locator(row)
+    .first()
+    .evaluate((r) => r.getBoundingClientRect().height);
+  return page.evaluate(([sel, distance]) => window.__bench.scroll(sel, distance, 120), [
+    scroller,
+    rows * rowHeight,
+  ] as const);
+}
+
+export async function openReady(
+  browser: Browser,
+  target: Target,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, target);
+  const page = await openPage(context, target.url);
+  await page.evaluate(() => window.__bench.loaded);
+  return { context, page };
+}

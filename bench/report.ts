@@ -1,0 +1,190 @@
+import { ratio, type Summary } from './stats.ts';
+
+export interface SizeResult {
+  size: number | 'seed';
+  load: { dashboard: Summary; table: Summary; agGrid: Summary };
+  heapMB: { dashboard: number; table: number; agGrid: number };
+  latency: { search: Summary; facet: Summary; crossFilter: Summary; agGridQuickFilter: Summary };
+  scroll?: {
+    rows: number;
+    frames: number;
+    over16: number;
+    worst: number;
+    agGridOver16: number;
+    agGridWorst: number;
+  };
+  pngExport2x: Summary;
+  /** Deals found for one-letter queries, equal in both grids (the run stops otherwise). */
+  searchCounts: Record<string, string>;
+}
+
+export interface Chunk {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+  /** MSW, the embedded demo API: loaded by the demo build only. */
+  mockApi: boolean;
+}
+
+export interface Verdict {
+  budget: string;
+  limit: string;
+  measured: string;
+  met: boolean | undefined;
+}
+
+export interface Results {
+  date: string;
+  commit: string;
+  machine: { cpus: number; cpu: string; node: string; chromium: string };
+  reps: number;
+  loadsPerSize: number;
+  sizes: SizeResult[];
+  firstLoadJs: Chunk[];
+  budgets?: Verdict[];
+}
+
+const f = (x: number | undefined, digits = 0) => (x === undefined ? '–' : x.toFixed(digits));
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const label = (size: number | 'seed') => (size === 'seed' ? 'seeds' : size.toLocaleString('en'));
+
+export function budgetVerdicts(results: Results): Verdict[] {
+  const at = (n: number) => results.sizes.find((s) => s.size === n);
+  const big = at(100_000);
+  const mid = at(30_000);
+  const appJs = results.firstLoadJs.filter((c) => !c.mockApi).reduce((sum, c) => sum + c.gzipBytes, 0);
+  const check = (
+    budget: string,
+    limit: string,
+    value: number | undefined,
+    max: number,
+    unit: string,
+  ): Verdict => ({
+    budget,
+    limit,
+    measured: value === undefined ? 'not measured' : `${f(value, unit === 'KB' ? 1 : 0)} ${unit}`,
+    met: value === undefined ? undefined : value <= max,
+  });
+  const speedup = big ? big.latency.agGridQuickFilter.median / big.latency.search.median : undefined;
+  return [
+    check('table search p95, 100k', '≤ 30 ms', big?.latency.search.p95, 30, 'ms'),
+    check('facet toggle p95, 100k', '≤ 30 ms', big?.latency.facet.p95, 30, 'ms'),
+    check('dashboard cross-filter p95, 100k', '≤ 60 ms', big?.latency.crossFilter.p95, 60, 'ms'),
+    {
+      budget: 'search vs AG Grid quick filter (medians), 100k',
+      limit: '≥ 5× faster',
+      measured: speedup === undefined ? 'not measured' : `${speedup.toFixed(1)}× faster`,
+      met: speedup === undefined ? undefined : speedup >= 5,
+    },
+    check('load to painted dashboard, 30k (median)', '≤ 1,500 ms', mid?.load.dashboard.median, 1500, 'ms'),
+    check(
+      'JS heap after load, 100k (largest of dashboard, table)',
+      '≤ 250 MB',
+      big ? Math.max(big.heapMB.dashboard, big.heapMB.table) : undefined,
+      250,
+      'MB',
+    ),
+    check('initial JavaScript, gzip (app chunks)', '≤ 250 KB', appJs / 1024, 250, 'KB'),
+  ];
+}
+
+export function toMarkdown(r: Results): string {
+  const lines: string[] = [];
+  const row = (cells: (string | number)[]) => lines.push(`| ${cells.join(' | ')} |`);
+  lines.push(`# Benchmark ${r.date}`, '');
+  lines.push(
+    `Commit ${r.commit}; ${r.machine.cpus} × ${r.machine.cpu}; Node ${r.machine.node}; Chromium ${r.machine.chromium}, headless; production builds of the tracker and of the AG Grid Community peer, served on 127.0.0.1. Interactions: ${r.reps} repetitions; loads: ${r.loadsPerSize} after a warm-up load. Times in ms, input to the next paint that shows the result.`,
+    '',
+  );
+  lines.push('## Budgets', '');
+  row(['budget', 'limit', 'measured', 'met']);
+  row(['---', '---', '---', '---']);
+  for (const v of r.budgets ?? [])
+    row([v.budget, v.limit, v.measured, v.met === undefined ? '–' : v.met ? 'yes' : '**no**']);
+  lines.push('', '## Load: navigation start to first view painted (median)', '');
+  row([
+    'deals',
+    'dashboard',
+    'table',
+    'AG Grid',
+    'table / AG Grid',
+    'heap dashboard MB',
+    'heap table MB',
+    'heap AG Grid MB',
+  ]);
+  row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
+  for (const s of r.sizes) {
+    row([
+      label(s.size),
+      f(s.load.dashboard.median),
+      f(s.load.table.median),
+      f(s.load.agGrid.median),
+      f(ratio(s.load.table.median, s.load.agGrid.median), 2),
+      f(s.heapMB.dashboard),
+      f(s.heapMB.table),
+      f(s.heapMB.agGrid),
+    ]);
+  }
+  lines.push('', '## Filter latency: median / p95 (ms)', '');
+  row([
+    'deals',
+    'table search',
+    'facet toggle',
+    'dashboard cross-filter',
+    'AG Grid quick filter',
+    'search / AG Grid (median)',
+  ]);
+  row(['---:', '---:', '---:', '---:', '---:', '---:']);
+  const mp = (s: Summary) => `${f(s.median, 1)} / ${f(s.p95, 1)}`;
+  for (const s of r.sizes) {
+    row([
+      label(s.size),
+      mp(s.latency.search),
+      mp(s.latency.facet),
+      mp(s.latency.crossFilter),
+      mp(s.latency.agGridQuickFilter),
+      f(ratio(s.latency.search.median, s.latency.agGridQuickFilter.median), 2),
+    ]);
+  }
+  lines.push('', '## Scrolling and export', '');
+  row([
+    'deals',
+    'rows scrolled',
+    'frames',
+    'frames > 16.7 ms',
+    'worst frame',
+    'AG Grid > 16.7 ms',
+    'AG Grid worst',
+    'PNG 2× median / p95',
+  ]);
+  row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
+  for (const s of r.sizes) {
+    const sc = s.scroll;
+    row([
+      label(s.size),
+      sc ? sc.rows.toLocaleString('en') : '–',
+      sc ? sc.frames : '–',
+      sc ? sc.over16 : '–',
+      sc ? f(sc.worst, 1) : '–',
+      sc ? sc.agGridOver16 : '–',
+      sc ? f(sc.agGridWorst, 1) : '–',
+      mp(s.pngExport2x),
+    ]);
+  }
+  lines.push('', '## JavaScript of the first page load', '');
+  row(['chunk', 'bytes', 'gzip KB', 'part']);
+  row(['---', '---:', '---:', '---']);
+  for (const c of r.firstLoadJs)
+    row([
+      c.file,
+      c.bytes.toLocaleString('en'),
+      kb(c.gzipBytes),
+      c.mockApi ? 'embedded mock API (demo only)' : 'app',
+    ]);
+  const total = (mock: boolean) =>
+    r.firstLoadJs.filter((c) => c.mockApi === mock).reduce((sum, c) => sum + c.gzipBytes, 0);
+  row(['**app total**', '', kb(total(false)), '']);
+  row(['**with the mock API**', '', kb(total(false) + total(true)), '']);
+  lines.push('');
+  return `${lines.join('\n')}\n`;
+}

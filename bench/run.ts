@@ -1,0 +1,206 @@
+/**
+ * `npm run bench`: builds the app and the AG Grid peer, serves both production builds on 127.0.0.1,
+ * drives Debian's Chromium and writes bench/results/<date>.json and .md. `--smoke` runs the small
+ * sizes only, writes to reports/, and is what CI runs: its figures are printed, not asserted.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import {
+  measureCrossFilter,
+  measureFacet,
+  measureLoad,
+  measurePngExport,
+  measureScroll,
+  measureSearch,
+  openReady,
+  READY,
+} from './measure.ts';
+import { budgetVerdicts, toMarkdown, type Chunk, type Results, type SizeResult } from './report.ts';
+import { serveStatic } from './serve.ts';
+import { summarise } from './stats.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const { values: args } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    reps: { type: 'string' },
+    loads: { type: 'string' },
+  },
+});
+const smoke = args.smoke ?? false;
+const sizes = (args.sizes ?? (smoke ? 'seed,1000' : 'seed,1000,10000,30000,100000')).split(',');
+const reps = Number(args.reps ?? (smoke ? 4 : 30));
+const loadsPerSize = Number(args.loads ?? (smoke ? 1 : 3));
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function build(configArgs: string[]) {
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', ...configArgs], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error(`vite build ${configArgs.join(' ')} failed`);
+}
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const ms = (samples: number[]) => summarise(samples);
+
+async function main() {
+  if (!args['no-build']) {
+    log('Building the app and the AG Grid peer (production builds)…');
+    build([]);
+    build(['--config', 'bench/peer/vite.config.ts']);
+  }
+  const app = await serveStatic(join(root, 'dist'), 4191);
+  const peer = await serveStatic(join(root, 'dist-bench'), 4192);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const results: SizeResult[] = [];
+  let firstLoadScripts = new Map<string, number>();
+  try {
+    for (const size of sizes) {
+      const query = size === 'seed' ? '' : `?dataset=synthetic&size=${size}`;
+      const at = (base: string, path: string) => `${base}${path}${query}`;
+      const ours = {
+        dashboard: at('http://127.0.0.1:4191', '/'),
+        table: at('http://127.0.0.1:4191', '/deals'),
+      };
+      const theirs = at('http://127.0.0.1:4192', '/');
+      log(`\n${size === 'seed' ? 'Seed data' : `${Number(size).toLocaleString('en')} synthetic deals`}`);
+
+      const dashboardLoad = await measureLoad(
+        browser,
+        { url: ours.dashboard, ready: READY.dashboard },
+        loadsPerSize,
+      );
+      if (size === sizes[0]) firstLoadScripts = dashboardLoad.scripts;
+      log(`  load → dashboard painted: ${dashboardLoad.loads.map(Math.round).join(', ')} ms`);
+      const tableLoad = await measureLoad(browser, { url: ours.table, ready: READY.table }, loadsPerSize);
+      log(`  load → table painted: ${tableLoad.loads.map(Math.round).join(', ')} ms`);
+      const peerLoad = await measureLoad(browser, { url: theirs, ready: READY.peer }, loadsPerSize);
+      log(`  load → AG Grid painted: ${peerLoad.loads.map(Math.round).join(', ')} ms`);
+
+      const table = await openReady(browser, { url: ours.table, ready: READY.table });
+      const search = await measureSearch(table.page, '#deal-search', '.deals-page .page__head p', reps);
+      log(`  table search: median ${ms(search.samples).median.toFixed(1)} ms`);
+      const facet = await measureFacet(table.page, reps);
+      log(`  facet toggle: median ${ms(facet).median.toFixed(1)} ms`);
+      const rows = size === 'seed' ? 0 : Math.min(10_000, Number(size) - 40);
+      const scroll = rows > 0 ? await measureScroll(table.page, '.deal-table', 'table tbody tr', rows) : [];
+      await table.context.close();
+
+      const grid = await openReady(browser, { url: theirs, ready: READY.peer });
+      const peerSearch = await measureSearch(grid.page, '#peer-search', '#peer-count', reps);
+      log(`  AG Grid quick filter: median ${ms(peerSearch.samples).median.toFixed(1)} ms`);
+      const peerScroll = rows > 0 ? await measureScroll(grid.page, '.ag-grid-viewport', '.ag-row', rows) : [];
+      await grid.context.close();
+      for (const [key, count] of search.counts) {
+        if (peerSearch.counts.get(key) !== count) {
+          throw new Error(
+            `unfair comparison: "${key}" finds ${count} in the tracker, ${peerSearch.counts.get(key)} in AG Grid`,
+          );
+        }
+      }
+
+      const dashboard = await openReady(browser, { url: ours.dashboard, ready: READY.dashboard });
+      const cross = await measureCrossFilter(dashboard.page, reps);
+      log(`  dashboard cross-filter: median ${ms(cross).median.toFixed(1)} ms`);
+      const png = await measurePngExport(dashboard.page, Math.min(reps, 10));
+      await dashboard.context.close();
+
+      results.push({
+        size: size === 'seed' ? 'seed' : Number(size),
+        load: { dashboard: ms(dashboardLoad.loads), table: ms(tableLoad.loads), agGrid: ms(peerLoad.loads) },
+        heapMB: {
+          dashboard: dashboardLoad.heapBytes / 2 ** 20,
+          table: tableLoad.heapBytes / 2 ** 20,
+          agGrid: peerLoad.heapBytes / 2 ** 20,
+        },
+        latency: {
+          search: ms(search.samples),
+          facet: ms(facet),
+          crossFilter: ms(cross),
+          agGridQuickFilter: ms(peerSearch.samples),
+        },
+        scroll:
+          scroll.length > 0
+            ? {
+                rows,
+                frames: scroll.length,
+                over16: scroll.filter((f) => f > 17).length,
+                worst: Math.max(...scroll),
+                agGridOver16: peerScroll.filter((f) => f > 17).length,
+                agGridWorst: Math.max(...peerScroll),
+              }
+            : undefined,
+        pngExport2x: ms(png),
+        searchCounts: Object.fromEntries(search.counts),
+      });
+    }
+  } finally {
+    await browser.close();
+    app.close();
+    peer.close();
+  }
+
+  const chunks: Chunk[] = [...firstLoadScripts.keys()].map((path) => {
+    const bytes = readFileSync(join(root, 'dist', path));
+    return {
+      file: path,
+      bytes: bytes.length,
+      gzipBytes: gzipSync(bytes).length,
+      mockApi: isMockApiChunk(bytes),
+    };
+  });
+  const date = new Date().toISOString().slice(0, 10);
+  const report: Results = {
+    date,
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim(),
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? '?',
+      node: process.version,
+      chromium: browser.version(),
+    },
+    reps,
+    loadsPerSize,
+    sizes: results,
+    firstLoadJs: chunks,
+  };
+  report.budgets = budgetVerdicts(report);
+  const dir = smoke ? join(root, 'reports') : join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const name = smoke ? 'bench-smoke' : date;
+  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  const markdown = toMarkdown(report);
+  writeFileSync(join(dir, `${name}.md`), markdown);
+  log(`\n${markdown}`);
+  log(`Written: ${join(dir, name)}.json and .md`);
+}
+
+// The embedded mock API (MSW) ships in the demo build only; a deployment with a real API never loads it.
+function isMockApiChunk(bytes: Buffer): boolean {
+  return bytes.includes('mockServiceWorker') || bytes.includes('MSW');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
