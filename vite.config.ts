@@ -6,7 +6,8 @@ export default defineConfig({
   plugins: [react()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  build: { sourcemap: true },
+  // The manifest tells the benchmark which chunk is the embedded mock API.
+  build: { sourcemap: true, manifest: true },
   test: {
     projects: [
       {

@@ -37,5 +37,13 @@ if [ "$build" = 0 ]; then
   npx playwright test
 fi
 
+step "Benchmark smoke run (seeds and 1,000 deals; figures printed, not asserted)"
+if [ "$build" = 0 ]; then
+  npm run -s bench:smoke
+  status+=("bench-smoke=$?")
+else
+  status+=("bench-smoke=1")
+fi
+
 echo
 node .ci/summary.mjs "${status[@]}"

@@ -142,12 +142,23 @@ export async function measureCrossFilter(page: Page, reps: number): Promise<numb
   const meta = 'section.dashboard .page__meta';
   return interactions(page, reps, async () => {
     const before = (await page.locator(meta).textContent()) ?? '';
-    const tick = figure.locator('svg text', { hasText: /^Navy$/ });
-    const box = (await tick.boundingBox())!;
+    // The middle of the largest bar segment above the "Navy" tick, wherever the axis sits at this size.
+    const point = await figure.evaluate((root) => {
+      const tick = [...root.querySelectorAll('svg text')].find((t) => t.textContent === 'Navy');
+      if (!tick) throw new Error('no Navy tick in the units chart');
+      const x = tick.getBoundingClientRect().x + tick.getBoundingClientRect().width / 2;
+      const bars = [...root.querySelectorAll('.recharts-bar-rectangle path')]
+        .map((bar) => bar.getBoundingClientRect())
+        .filter((box) => box.left <= x && box.right >= x && box.height > 0)
+        .sort((a, b) => b.height - a.height);
+      const bar = bars[0];
+      if (!bar) throw new Error('no bar above the Navy tick');
+      return { x, y: bar.top + bar.height / 2 };
+    });
     return {
       event: 'click',
       until: `${changed(meta, before)} && !!document.querySelector('section.dashboard[aria-busy="false"]')`,
-      act: () => page.mouse.click(box.x + box.width / 2, box.y - 14),
+      act: () => page.mouse.click(point.x, point.y),
     };
   });
 }

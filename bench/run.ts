@@ -160,13 +160,14 @@ async function main() {
     peer.close();
   }
 
+  const mock = mockApiChunks();
   const chunks: Chunk[] = [...firstLoadScripts.keys()].map((path) => {
     const bytes = readFileSync(join(root, 'dist', path));
     return {
       file: path,
       bytes: bytes.length,
       gzipBytes: gzipSync(bytes).length,
-      mockApi: isMockApiChunk(bytes),
+      mockApi: mock.has(path),
     };
   });
   const date = new Date().toISOString().slice(0, 10);
@@ -196,8 +197,16 @@ async function main() {
 }
 
 // The embedded mock API (MSW) ships in the demo build only; a deployment with a real API never loads it.
-function isMockApiChunk(bytes: Buffer): boolean {
-  return bytes.includes('mockServiceWorker') || bytes.includes('MSW');
+function mockApiChunks(): Set<string> {
+  const manifest = JSON.parse(readFileSync(join(root, 'dist', '.vite', 'manifest.json'), 'utf8')) as Record<
+    string,
+    { file: string; src?: string }
+  >;
+  return new Set(
+    Object.values(manifest)
+      .filter((chunk) => chunk.src?.startsWith('mocks/'))
+      .map((chunk) => `/${chunk.file}`),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -24,17 +24,24 @@ describe('100,000 synthetic deals', () => {
       }),
   );
   bench('build the filter index', () => void buildIndex(deals), { iterations: 3 });
-  // The index is cached per array: these reuse the one built for `deals`.
+  // The index is cached per array: these reuse the one built for `deals`. Target: one frame, <= 10 ms.
   bench('with facet counts: no filter', () => void filterWithFacetCounts(deals, {}));
+  bench('with facet counts: one-token search "helicopter"', () => {
+    void filterWithFacetCounts(deals, { q: 'helicopter' });
+  });
   bench('with facet counts: one-letter search', () => void filterWithFacetCounts(deals, { q: 'q' }));
-  bench(
-    'with facet counts: two facets',
-    () => void filterWithFacetCounts(deals, { status: ['contract-signed'], domain: ['air'] }),
-  );
-  bench(
-    'with facet counts: search and facet',
-    () => void filterWithFacetCounts(deals, { q: 'for IN', status: ['completed'] }),
-  );
+  bench('with facet counts: one facet value (status)', () => {
+    void filterWithFacetCounts(deals, { status: ['contract-signed'] });
+  });
+  bench('with facet counts: two facets', () => {
+    void filterWithFacetCounts(deals, { status: ['contract-signed'], domain: ['air'] });
+  });
+  bench('with facet counts: search and facet', () => {
+    void filterWithFacetCounts(deals, { q: 'for IN', status: ['completed'] });
+  });
+  bench('with facet counts: search, two facets and a year range', () => {
+    void filterWithFacetCounts(deals, { q: 'helicopter', domain: ['air'], route: ['fms'], yearMin: 2015 });
+  });
   bench('sort by value, descending', () => void sortDeals(deals, [{ key: 'value', desc: true }]), {
     iterations: 5,
   });

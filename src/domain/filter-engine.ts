@@ -5,14 +5,12 @@ import { indexOf, queryIndex, type FacetCounts } from './filter-index';
 export { normaliseText } from './normalise-text';
 export type { FacetCounts } from './filter-index';
 
-const pick = (deals: readonly Deal[], rows: Int32Array): Deal[] => Array.from(rows, (row) => deals[row]!);
-
 /**
  * The deals that satisfy every part of the filter, in their original order. The list's index is built
  * on first use and reused while the same array lives: pass the same array to filter it again cheaply.
  */
 export function filterDeals(deals: readonly Deal[], filter: DealFilter): Deal[] {
-  return pick(deals, queryIndex(indexOf(deals), filter, false).rows);
+  return queryIndex(indexOf(deals), filter, false).deals;
 }
 
 /**
@@ -24,6 +22,5 @@ export function filterWithFacetCounts(
   deals: readonly Deal[],
   filter: DealFilter,
 ): { deals: Deal[]; counts: FacetCounts } {
-  const { rows, counts } = queryIndex(indexOf(deals), filter, true);
-  return { deals: pick(deals, rows), counts: counts! };
+  return queryIndex(indexOf(deals), filter, true);
 }
