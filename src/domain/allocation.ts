@@ -1,5 +1,7 @@
 import type { Deal } from './deal-schema';
 import { unallocatedUnits } from './deal-facts';
+import { viewOf } from './aggregations/deal-view';
+import { featuredAllocationDealOf } from './aggregations/featured';
 import { LABELS, SERVICES, type Service } from './vocabulary';
 
 export interface AllocationRow {
@@ -27,18 +29,5 @@ export function allocationRows(deal: Deal): AllocationRow[] {
  * what" should show. A large order for one service says less about the split than the MQ-9B's 15/8/8.
  */
 export function featuredAllocationDeal(deals: readonly Deal[]): Deal | undefined {
-  let best: Deal | undefined;
-  let bestServices = 0;
-  let bestUnits = 0;
-  for (const deal of deals) {
-    const allocations = deal.quantity?.allocations ?? [];
-    const units = allocations.reduce((sum, a) => sum + a.count, 0);
-    const services = allocations.length;
-    if (services > bestServices || (services === bestServices && units > bestUnits)) {
-      best = deal;
-      bestServices = services;
-      bestUnits = units;
-    }
-  }
-  return best;
+  return featuredAllocationDealOf(viewOf(deals));
 }

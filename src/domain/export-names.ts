@@ -1,3 +1,5 @@
+import { viewOf } from './aggregations/deal-view';
+import { sourceSummaryOf } from './aggregations/sources';
 import type { Deal } from './deal-schema';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -37,17 +39,7 @@ export function exportFileName(title: string, filterSummary: string, date: Date,
  * Synthetic records name the generator, which is what the footer should then say.
  */
 export function sourceSummary(deals: readonly Deal[], shown = 3): string {
-  const counts = new Map<string, number>();
-  for (const deal of deals) {
-    for (const publisher of new Set(deal.sources.map((s) => s.publisher))) {
-      counts.set(publisher, (counts.get(publisher) ?? 0) + 1);
-    }
-  }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
-  if (ranked.length === 0) return 'no sources';
-  const head = ranked.slice(0, shown).join('; ');
-  const rest = ranked.length - shown;
-  return rest > 0 ? `${head} and ${rest} more` : head;
+  return sourceSummaryOf(viewOf(deals), shown);
 }
 
 /** "Source: … · Defence Procurement Tracker · 24 Nov 2026", with synthetic data said outright. */

@@ -1,7 +1,33 @@
-export * from './breakdown';
-export * from './kpis';
-export * from './stages';
-export * from './timeline';
-export * from './units-by-service';
-export * from './value-by-year';
-export * from './largest';
+// The public aggregations; the fact table and the `…Of(view)` variants behind them stay inside.
+export { byDomain, byKind, type BreakdownRow } from './breakdown';
+export {
+  aggregateDashboard,
+  prepareAggregations,
+  type DashboardFigures,
+  type DashboardOptions,
+} from './dashboard';
+export { kpis, type Kpis } from './kpis';
+export { largestDeals } from './largest';
+export { dealsByStage, type StageCount } from './stages';
+export {
+  dateToYearFraction,
+  timeline,
+  type Timeline,
+  type TimelineMarker,
+  type TimelineRow,
+} from './timeline';
+export {
+  OTHER_SYSTEMS,
+  unitsByService,
+  type ServiceKey,
+  type UnitsByService,
+  type UnitsByServiceRow,
+} from './units-by-service';
+export {
+  valueBasis,
+  valueByYear,
+  type ValueBasis,
+  type ValueByYear,
+  type ValueYear,
+  type YearDeal,
+} from './value-by-year';

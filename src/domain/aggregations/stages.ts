@@ -1,5 +1,6 @@
 import type { Deal } from '../deal-schema';
 import { DEAL_STATUSES, LABELS, type DealStatus } from '../vocabulary';
+import { viewOf, type DealView } from './deal-view';
 
 export interface StageCount {
   status: DealStatus;
@@ -13,12 +14,18 @@ const OFF_PATH = new Set<DealStatus>(['stalled', 'cancelled']);
 
 /** Deals per lifecycle stage in lifecycle order, every stage present (0 is a real count here). */
 export function dealsByStage(deals: readonly Deal[]): StageCount[] {
-  const counts = new Map<DealStatus, number>();
-  for (const deal of deals) counts.set(deal.status, (counts.get(deal.status) ?? 0) + 1);
-  return DEAL_STATUSES.map((status) => ({
+  return dealsByStageOf(viewOf(deals));
+}
+
+export function dealsByStageOf({ table, rows }: DealView): StageCount[] {
+  // One more count for statuses outside the vocabulary, which have no bar.
+  const counts = new Int32Array(DEAL_STATUSES.length + 1);
+  const { status } = table;
+  for (let j = 0; j < rows.length; j++) counts[status[rows[j]!]!]!++;
+  return DEAL_STATUSES.map((status, i) => ({
     status,
     label: LABELS.status[status],
-    count: counts.get(status) ?? 0,
+    count: counts[i]!,
     offPath: OFF_PATH.has(status),
   }));
 }

@@ -1,6 +1,8 @@
 import type { Deal, Milestone } from '../deal-schema';
 import { parsePartialDate, type PartialDate } from '../partial-date';
-import { valueInCurrency } from '../money';
+import { viewOf, type DealView } from './deal-view';
+import { HAS_MILESTONES, moneyColumn } from './fact-table';
+import { IS_KNOWN } from './value-basis';
 
 /** A partial date as a point on a continuous year axis: the middle of the span it names. */
 export function dateToYearFraction(date: PartialDate): number {
@@ -47,29 +49,44 @@ const DELIVERY = new Set<Milestone['kind']>(['first-delivery', 'delivery', 'fina
  * readable; the rest are counted.
  */
 export function timeline(deals: readonly Deal[], limit = 50): Timeline {
+  return timelineOf(viewOf(deals), limit);
+}
+
+export function timelineOf({ table, rows: list }: DealView, limit = 50): Timeline {
   let undated = 0;
   let dated = 0;
-  // Only the drawn rows need their dates parsed; the rest are ranked on cheap keys first.
-  const picked: { deal: Deal; usd: number; first: string }[] = [];
-  const better = (a: { usd: number; first: string }, b: { usd: number; first: string }) =>
-    a.usd > b.usd || (a.usd === b.usd && a.first > b.first);
-  for (const deal of deals) {
-    if (deal.milestones.length === 0) {
+  // Only the drawn rows need their dates parsed; the rest are ranked on cheap keys first. Kept best
+  // first; an equal candidate joins after those already kept, so ties keep list order.
+  const picked: { row: number; usd: number; first: string }[] = [];
+  const better = (usd: number, first: string, than: { usd: number; first: string }) =>
+    usd > than.usd || (usd === than.usd && first > than.first);
+  const { flags, first: firstDates } = table;
+  const { amount, basis } = moneyColumn(table, 'USD');
+  // Imported constants are copied to locals: under Vitest each read of an import is a getter call.
+  const [isKnown, hasMilestones] = [IS_KNOWN, HAS_MILESTONES];
+  // Below the last kept value a deal cannot enter: one comparison turns most deals away.
+  let bar = -Infinity;
+  for (let j = 0; j < list.length; j++) {
+    const row = list[j]!;
+    if ((flags[row]! & hasMilestones) === 0) {
       undated++;
       continue;
     }
     dated++;
-    let first = deal.milestones[0]!.date;
-    for (const m of deal.milestones) if (m.date < first) first = m.date;
-    const candidate = { deal, usd: valueInCurrency(deal, 'USD') ?? -1, first };
-    if (picked.length === limit && !better(candidate, picked[limit - 1]!)) continue;
+    // -1 when unknown (its amount is 0), without a branch.
+    const usd = amount[row]! - (1 - isKnown[basis[row]!]!);
+    if (usd < bar || limit <= 0) continue;
+    const first = firstDates[row]!;
+    if (picked.length === limit && !better(usd, first, picked[limit - 1]!)) continue;
     let i = picked.length;
-    while (i > 0 && better(candidate, picked[i - 1]!)) i--;
-    picked.splice(i, 0, candidate);
+    while (i > 0 && better(usd, first, picked[i - 1]!)) i--;
+    picked.splice(i, 0, { row, usd, first });
     if (picked.length > limit) picked.pop();
+    if (picked.length === limit) bar = picked[limit - 1]!.usd;
   }
   const rows = picked
-    .map(({ deal }): TimelineRow => {
+    .map(({ row }): TimelineRow => {
+      const deal = table.deals[row]!;
       const markers = deal.milestones
         .map((m) => ({ at: dateToYearFraction(m.date), date: m.date, kind: m.kind, label: m.label }))
         .sort((a, b) => a.at - b.at);

@@ -3,44 +3,9 @@ import { useSearchParams } from 'react-router';
 import { useDealList } from '../../components/use-deal-list';
 import { useUrlFilter } from '../../components/use-url-filter';
 import { describeFilter } from '../../components/filter-chips';
-import {
-  byDomain,
-  byKind,
-  dealsByStage,
-  featuredAllocationDeal,
-  filterDeals,
-  isEmptyFilter,
-  kpis,
-  largestDeals,
-  sourceSummary,
-  timeline,
-  unitsByService,
-  valueByYear,
-  type Deal,
-} from '../../domain';
+import { aggregateDashboard, filterDeals, prepareAggregations, isEmptyFilter, type Deal } from '../../domain';
 
 export type Currency = 'USD' | 'INR';
-
-function sharedFigures(deals: readonly Deal[]) {
-  return {
-    kpis: kpis(deals),
-    units: unitsByService(deals),
-    stages: dealsByStage(deals),
-    timeline: timeline(deals),
-    featured: featuredAllocationDeal(deals),
-    sources: sourceSummary(deals),
-    synthetic: deals.some((d) => d.synthetic === true),
-  };
-}
-
-function currencyFigures(deals: readonly Deal[], currency: Currency) {
-  return {
-    value: valueByYear(deals, currency),
-    byDomain: byDomain(deals, currency),
-    byKind: byKind(deals, currency),
-    largest: largestDeals(deals, currency, 8),
-  };
-}
 
 // Figures per list of deals, kept while the list lives: the unfiltered list is the same array for the
 // whole visit, so returning to it after a cross-filter costs nothing.
@@ -79,14 +44,14 @@ export function useDashboard() {
     () => (!all ? [] : isEmptyFilter(filter) ? all : filterDeals(all, filter)),
     [all, filter],
   );
-  const shared = useMemo(() => cached(deals, 'shared', () => sharedFigures(deals)), [deals]);
+  const figures = useMemo(() => {
+    // A filtered list reuses the whole list's fact table, so a page opened with a filter builds that first.
+    if (all && deals !== all) prepareAggregations(all);
+    return cached(deals, currency, () => aggregateDashboard(deals, currency));
+  }, [all, deals, currency]);
   const exportContext = useMemo(
-    () => ({ sources: shared.sources, synthetic: shared.synthetic, filters: describeFilter(filter) }),
-    [shared, filter],
-  );
-  const byCurrency = useMemo(
-    () => cached(deals, currency, () => currencyFigures(deals, currency)),
-    [deals, currency],
+    () => ({ sources: figures.sources, synthetic: figures.synthetic, filters: describeFilter(filter) }),
+    [figures.sources, figures.synthetic, filter],
   );
   return {
     list,
@@ -96,8 +61,7 @@ export function useDashboard() {
     setCurrency,
     urlFilter,
     stale: filter !== urlFilter.filter,
-    ...shared,
+    ...figures,
     exportContext,
-    ...byCurrency,
   };
 }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import seedRecords from '../../../seeds/deals.json';
+import { featuredAllocationDeal } from '../allocation';
+import type { Deal } from '../deal-schema';
+import { sourceSummary } from '../export-names';
+import { filterDeals } from '../filter-engine';
+import { parseDeals } from '../parse-deals';
+import { generateSyntheticDeals } from '../synthetic';
+import { byDomain, byKind } from './breakdown';
+import { aggregateDashboard, prepareAggregations } from './dashboard';
+import { kpis } from './kpis';
+import { largestDeals } from './largest';
+import { dealsByStage } from './stages';
+import { timeline } from './timeline';
+import { unitsByService } from './units-by-service';
+import { valueByYear } from './value-by-year';
+
+const seeds = parseDeals(seedRecords).deals;
+const synthetic = generateSyntheticDeals({ size: 2_000 });
+
+/** What the dashboard computed with one call per chart. */
+function separately(deals: readonly Deal[], currency: string, largest = 8) {
+  return {
+    kpis: kpis(deals),
+    units: unitsByService(deals),
+    stages: dealsByStage(deals),
+    timeline: timeline(deals),
+    featured: featuredAllocationDeal(deals),
+    sources: sourceSummary(deals),
+    synthetic: deals.some((d) => d.synthetic === true),
+    value: valueByYear(deals, currency),
+    byDomain: byDomain(deals, currency),
+    byKind: byKind(deals, currency),
+    largest: largestDeals(deals, currency, largest),
+  };
+}
+
+describe('aggregateDashboard', () => {
+  it.each([
+    ['the seeds', seeds],
+    ['2,000 synthetic deals', synthetic],
+    ['deals filtered from them', filterDeals(synthetic, { domain: ['air'], status: ['completed'] })],
+    ['no deals', []],
+  ])('gives what the separate functions give on %s, in dollars and in rupees', (_, deals) => {
+    for (const currency of ['USD', 'INR']) {
+      const combined = aggregateDashboard(deals, currency);
+      const expected = separately(deals, currency);
+      expect(combined).toStrictEqual(expected);
+      expect(JSON.stringify(combined)).toBe(JSON.stringify(expected));
+      expect(combined.featured).toBe(expected.featured);
+      combined.largest.forEach((deal, i) => expect(deal).toBe(expected.largest[i]));
+    }
+  });
+
+  it('lists as many of the largest deals as asked', () => {
+    expect(aggregateDashboard(synthetic, 'USD', { largest: 3 }).largest).toEqual(
+      largestDeals(synthetic, 'USD', 3),
+    );
+  });
+
+  it('answers the same for a list prepared ahead and for its parts', () => {
+    const list = generateSyntheticDeals({ size: 1_000, seed: 7 });
+    prepareAggregations(list);
+    const part = list.filter((d) => d.kind === 'purchase');
+    expect(aggregateDashboard(part, 'USD')).toStrictEqual(separately(part, 'USD'));
+  });
+});

@@ -1,0 +1,263 @@
+import { dealYear } from '../deal-facts';
+import type { Deal } from '../deal-schema';
+import { figureInCurrency, figureRange, valueInCurrency } from '../money';
+import { DEAL_KINDS, DEAL_STATUSES, DOMAINS, LABELS, SERVICES, type DealStatus } from '../vocabulary';
+import type { BreakdownRow } from './breakdown';
+import type { Kpis } from './kpis';
+import { dateToYearFraction, type Timeline, type TimelineRow } from './timeline';
+import { OTHER_SYSTEMS, type ServiceKey, type UnitsByService } from './units-by-service';
+import { valueBasis } from './value-basis';
+import type { ValueByYear, ValueYear } from './value-by-year';
+
+// The per-deal implementations the fact table replaced, as they were: tests check the table against
+// them. Not used by the app.
+
+export function kpis(deals: readonly Deal[]): Kpis {
+  const onOrder = new Set<DealStatus>(['contract-signed', 'in-delivery']);
+  const beforeContract = new Set<DealStatus>(['announced', 'negotiating', 'mou-signed', 'approved']);
+  const out = { deals: deals.length, signedUsd: 0, signedUsdDeals: 0, signedInr: 0, signedInrDeals: 0 };
+  const rest = { unitsOnOrder: 0, unitsOnOrderDeals: 0, inNegotiation: 0 };
+  for (const deal of deals) {
+    const usd = figureInCurrency(deal, 'USD');
+    if (usd?.kind === 'signed' && usd.confidence !== 'unconfirmed') {
+      out.signedUsd += usd.amount;
+      out.signedUsdDeals++;
+    }
+    const inr = figureInCurrency(deal, 'INR');
+    if (inr?.kind === 'signed' && inr.confidence !== 'unconfirmed') {
+      out.signedInr += inr.amount;
+      out.signedInrDeals++;
+    }
+    if (onOrder.has(deal.status) && deal.quantity) {
+      rest.unitsOnOrder += deal.quantity.total;
+      rest.unitsOnOrderDeals++;
+    }
+    if (beforeContract.has(deal.status)) rest.inNegotiation++;
+  }
+  return { ...out, ...rest };
+}
+
+export function unitsByService(deals: readonly Deal[], maxSeries = 8): UnitsByService {
+  const cells = new Map<string, Map<ServiceKey, number>>();
+  const systemTotals = new Map<string, number>();
+  let dealsWithoutQuantity = 0;
+  let totalUnits = 0;
+  for (const deal of deals) {
+    const quantity = deal.quantity;
+    if (!quantity) {
+      dealsWithoutQuantity++;
+      continue;
+    }
+    const system = deal.system?.name ?? 'Unnamed system';
+    let row = cells.get(system);
+    if (!row) cells.set(system, (row = new Map<ServiceKey, number>()));
+    let allocated = 0;
+    for (const { service, count } of quantity.allocations) {
+      row.set(service, (row.get(service) ?? 0) + count);
+      allocated += count;
+    }
+    const rest = quantity.total - allocated;
+    if (rest > 0) row.set('unallocated', (row.get('unallocated') ?? 0) + rest);
+    systemTotals.set(system, (systemTotals.get(system) ?? 0) + quantity.total);
+    totalUnits += quantity.total;
+  }
+  const ranked = [...systemTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const kept = ranked.slice(0, ranked.length > maxSeries ? maxSeries - 1 : maxSeries);
+  const keptNames = new Set(kept.map(([name]) => name));
+  const series = kept.map(([name, units]) => ({ key: name, label: name, units }));
+  const pooled = ranked.filter(([name]) => !keptNames.has(name));
+  if (pooled.length > 0) {
+    const units = pooled.reduce((s, [, u]) => s + u, 0);
+    series.push({ key: OTHER_SYSTEMS, label: `${OTHER_SYSTEMS} (${pooled.length})`, units });
+  }
+  const rows = [];
+  for (const service of [...SERVICES, 'unallocated'] as const) {
+    const bySeries: Record<string, number> = {};
+    let total = 0;
+    for (const [system, row] of cells) {
+      const units = row.get(service);
+      if (!units) continue;
+      const key = keptNames.has(system) ? system : OTHER_SYSTEMS;
+      bySeries[key] = (bySeries[key] ?? 0) + units;
+      total += units;
+    }
+    const label = service === 'unallocated' ? 'Not allocated' : LABELS.service[service];
+    if (total > 0) rows.push({ service, label, total, bySeries });
+  }
+  return { rows, series, dealsWithoutQuantity, totalUnits };
+}
+
+export function dealsByStage(deals: readonly Deal[]) {
+  const counts = new Map<DealStatus, number>();
+  for (const deal of deals) counts.set(deal.status, (counts.get(deal.status) ?? 0) + 1);
+  const offPath = new Set<DealStatus>(['stalled', 'cancelled']);
+  return DEAL_STATUSES.map((status) => ({
+    status,
+    label: LABELS.status[status],
+    count: counts.get(status) ?? 0,
+    offPath: offPath.has(status),
+  }));
+}
+
+export function timeline(deals: readonly Deal[], limit = 50): Timeline {
+  let undated = 0;
+  let dated = 0;
+  const picked: { deal: Deal; usd: number; first: string }[] = [];
+  const better = (a: { usd: number; first: string }, b: { usd: number; first: string }) =>
+    a.usd > b.usd || (a.usd === b.usd && a.first > b.first);
+  for (const deal of deals) {
+    if (deal.milestones.length === 0) {
+      undated++;
+      continue;
+    }
+    dated++;
+    let first = deal.milestones[0]!.date;
+    for (const m of deal.milestones) if (m.date < first) first = m.date;
+    const candidate = { deal, usd: valueInCurrency(deal, 'USD') ?? -1, first };
+    if (picked.length === limit && !better(candidate, picked[limit - 1]!)) continue;
+    let i = picked.length;
+    while (i > 0 && better(candidate, picked[i - 1]!)) i--;
+    picked.splice(i, 0, candidate);
+    if (picked.length > limit) picked.pop();
+  }
+  const delivery = new Set(['first-delivery', 'delivery', 'final-delivery']);
+  const rows = picked
+    .map(({ deal }): TimelineRow => {
+      const markers = deal.milestones
+        .map((m) => ({ at: dateToYearFraction(m.date), date: m.date, kind: m.kind, label: m.label }))
+        .sort((a, b) => a.at - b.at);
+      const signature = markers.find((m) => ['signature', 'mou', 'lease-start'].includes(m.kind));
+      const deliveries = markers.filter((m) => delivery.has(m.kind));
+      return {
+        id: deal.id,
+        title: deal.title,
+        start: markers[0]!.at,
+        ...(signature ? { signed: signature.at } : {}),
+        ...(deliveries.length > 0 ? { delivered: deliveries[deliveries.length - 1]!.at } : {}),
+        end: markers[markers.length - 1]!.at,
+        markers,
+      };
+    })
+    .sort((a, b) => a.start - b.start || a.title.localeCompare(b.title));
+  const lo = rows.reduce((m, r) => Math.min(m, r.start), Infinity);
+  const hi = rows.reduce((m, r) => Math.max(m, r.end), -Infinity);
+  const domain: [number, number] = rows.length === 0 ? [0, 1] : [Math.floor(lo), Math.ceil(hi + 0.01)];
+  return { rows, undated, omitted: dated - rows.length, domain };
+}
+
+export function featuredAllocationDeal(deals: readonly Deal[]): Deal | undefined {
+  let best: Deal | undefined;
+  let bestServices = 0;
+  let bestUnits = 0;
+  for (const deal of deals) {
+    const allocations = deal.quantity?.allocations ?? [];
+    const units = allocations.reduce((sum, a) => sum + a.count, 0);
+    const services = allocations.length;
+    if (services > bestServices || (services === bestServices && units > bestUnits)) {
+      best = deal;
+      bestServices = services;
+      bestUnits = units;
+    }
+  }
+  return best;
+}
+
+export function sourceSummary(deals: readonly Deal[], shown = 3): string {
+  const counts = new Map<string, number>();
+  for (const deal of deals) {
+    for (const publisher of new Set(deal.sources.map((s) => s.publisher))) {
+      counts.set(publisher, (counts.get(publisher) ?? 0) + 1);
+    }
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+  if (ranked.length === 0) return 'no sources';
+  const head = ranked.slice(0, shown).join('; ');
+  const rest = ranked.length - shown;
+  return rest > 0 ? `${head} and ${rest} more` : head;
+}
+
+export function valueByYear(deals: readonly Deal[], currency: string): ValueByYear {
+  const byYear = new Map<number, ValueYear>();
+  let unknownValue = 0;
+  let undated = 0;
+  for (const deal of deals) {
+    const figure = figureInCurrency(deal, currency);
+    if (!figure) {
+      unknownValue++;
+      continue;
+    }
+    const year = dealYear(deal);
+    if (year === undefined) {
+      undated++;
+      continue;
+    }
+    let entry = byYear.get(year);
+    if (!entry) {
+      entry = { year, signed: 0, approved: 0, estimate: 0, total: 0, dealCount: 0, top: [] };
+      byYear.set(year, entry);
+    }
+    const basis = valueBasis(figure);
+    entry[basis] += figure.amount;
+    entry.total += figure.amount;
+    entry.dealCount++;
+    if (entry.top.length < 5 || figure.amount > entry.top[entry.top.length - 1]!.amount) {
+      const range = figureRange(deal, currency);
+      const sources = deal.sources.filter((s) => figure.sourceIds.includes(s.id)).map((s) => s.publisher);
+      entry.top.push({
+        id: deal.id,
+        title: deal.title,
+        amount: figure.amount,
+        basis,
+        approximate: figure.approximate,
+        ...(range && range.count > 1 && range.min !== range.max ? { range } : {}),
+        sources,
+      });
+      entry.top.sort((a, b) => b.amount - a.amount);
+      if (entry.top.length > 5) entry.top.pop();
+    }
+  }
+  const years = [...byYear.values()].sort((a, b) => a.year - b.year);
+  return { currency, years, unknownValue, undated };
+}
+
+function breakdown(
+  deals: readonly Deal[],
+  currency: string,
+  keys: readonly string[],
+  labels: Record<string, string>,
+  keysOf: (deal: Deal) => readonly string[],
+): BreakdownRow[] {
+  const rows = new Map(
+    keys.map((key) => [key, { key, label: labels[key] ?? key, count: 0, value: 0, unknownValue: 0 }]),
+  );
+  for (const deal of deals) {
+    const value = valueInCurrency(deal, currency);
+    for (const key of new Set(keysOf(deal))) {
+      const row = rows.get(key);
+      if (!row) continue;
+      row.count++;
+      if (value === undefined) row.unknownValue++;
+      else row.value += value;
+    }
+  }
+  return [...rows.values()];
+}
+
+export const byDomain = (deals: readonly Deal[], currency: string) =>
+  breakdown(deals, currency, DOMAINS, LABELS.domain, (d) => d.domains);
+export const byKind = (deals: readonly Deal[], currency: string) =>
+  breakdown(deals, currency, DEAL_KINDS, LABELS.kind, (d) => [d.kind]);
+
+export function largestDeals(deals: readonly Deal[], currency: string, n: number): Deal[] {
+  const top: { deal: Deal; value: number }[] = [];
+  for (const deal of deals) {
+    const value = valueInCurrency(deal, currency);
+    if (value === undefined) continue;
+    if (top.length === n && value <= top[n - 1]!.value) continue;
+    let i = top.length;
+    while (i > 0 && top[i - 1]!.value < value) i--;
+    top.splice(i, 0, { deal, value });
+    if (top.length > n) top.pop();
+  }
+  return top.map((t) => t.deal);
+}
