@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { metaQueries } from '../api';
 import { useApiContext } from './api-context';
+import { formatCount } from '../domain';
 
 /** Names the data set on every page; synthetic data is announced so it is never taken for real deals. */
 export function DatasetBanner() {
@@ -11,8 +12,8 @@ export function DatasetBanner() {
     <>
       {meta?.synthetic ? (
         <p className="banner banner--synthetic" role="note">
-          <strong>Synthetic data</strong> — {meta.recordCount.toLocaleString('en')} generated records for
-          demos and performance tests. These are not real deals.
+          <strong>Synthetic data</strong> — {formatCount(meta.recordCount)} generated records for demos and
+          performance tests. These are not real deals.
         </p>
       ) : null}
       {scenario ? (
@@ -29,7 +30,7 @@ export function DatasetLabel() {
   if (!meta) return null;
   return (
     <span className={meta.synthetic ? 'dataset-label dataset-label--synthetic' : 'dataset-label'}>
-      {meta.synthetic ? 'Synthetic' : 'Sourced'} · {meta.recordCount.toLocaleString('en')} records
+      {meta.synthetic ? 'Synthetic' : 'Sourced'} · {formatCount(meta.recordCount)} records
     </span>
   );
 }

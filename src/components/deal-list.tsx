@@ -1,4 +1,4 @@
-import { LABELS, type Deal } from '../domain';
+import { LABELS, type Deal, formatCount } from '../domain';
 import { ContextLink } from './context-link';
 import { HeadlineValue, SignedOn, StatusBadge, SupplierToBuyer } from './deal-summary-line';
 
@@ -21,7 +21,7 @@ export function DealList({ deals, label }: { deals: readonly Deal[]; label: stri
             <SupplierToBuyer deal={deal} />
             {deal.quantity ? (
               <span>
-                {deal.quantity.total.toLocaleString('en')} {deal.quantity.unit}
+                {formatCount(deal.quantity.total)} {deal.quantity.unit}
               </span>
             ) : null}
             <HeadlineValue deal={deal} />

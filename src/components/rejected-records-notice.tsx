@@ -1,9 +1,10 @@
 import type { RejectedRecord } from '../domain';
+import { formatCount } from '../domain';
 
 /** Records that failed validation are skipped, never silently: their ids and reasons stay one click away. */
 export function RejectedRecordsNotice({ rejected }: { rejected: readonly RejectedRecord[] }) {
   if (rejected.length === 0) return null;
-  const count = rejected.length === 1 ? '1 record' : `${rejected.length.toLocaleString('en')} records`;
+  const count = rejected.length === 1 ? '1 record' : `${formatCount(rejected.length)} records`;
   return (
     <details className="notice notice--warning" role="status">
       <summary>

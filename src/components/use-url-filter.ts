@@ -39,7 +39,12 @@ export function useUrlFilter(): UrlFilter {
   const { filter, problems } = useMemo(() => parseFilterParams(params), [params]);
   const setFilter = useCallback(
     (next: DealFilter, options: { replace?: boolean } = {}) =>
-      setParams((current) => replaceFilterParams(current, next), { replace: options.replace ?? false }),
+      // flushSync: the router otherwise applies a navigation in a transition, a second render a few
+      // frames after the one that shows the typed character or the pressed facet.
+      setParams((current) => replaceFilterParams(current, next), {
+        replace: options.replace ?? false,
+        flushSync: true,
+      }),
     [setParams],
   );
   const toggle = useCallback(

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { allocationRows, type Deal } from '../../domain';
+import { allocationRows, type Deal, formatCount } from '../../domain';
 import { AllocationChart } from './allocation-chart';
 import { ChartCard } from './chart-card';
 
@@ -22,7 +22,7 @@ export function AllocationChartCard({
     <ChartCard
       title={`${deal.system?.name ?? 'Units'} ${quantity.unit} by armed service`}
       subtitle={subtitle}
-      summary={rows.map((r) => `${r.label} ${r.units.toLocaleString('en')}`).join(', ')}
+      summary={rows.map((r) => `${r.label} ${formatCount(r.units)}`).join(', ')}
       exportContext={{
         sources: sources.map((s) => s.publisher).join('; '),
         synthetic: deal.synthetic === true,
@@ -42,7 +42,7 @@ export function AllocationChartCard({
             {rows.map((r) => (
               <tr key={r.service}>
                 <th scope="row">{r.label}</th>
-                <td className="num">{r.units.toLocaleString('en')}</td>
+                <td className="num">{formatCount(r.units)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,13 +1,13 @@
 import { AllocationChartCard } from '../../components/charts/allocation-chart-card';
 import { ContextLink } from '../../components/context-link';
-import { formatPartialDate, signatureDate, type Deal } from '../../domain';
+import { formatPartialDate, signatureDate, type Deal, formatCount } from '../../domain';
 
 /** The dashboard's featured split by service: the MQ-9B's 15 / 8 / 8 on the seed data. */
 export function AllocationCard({ deal, height }: { deal: Deal; height?: number }) {
   const quantity = deal.quantity!;
   const signed = signatureDate(deal);
   const sources = deal.sources.filter((s) => quantity.sourceIds.includes(s.id));
-  const subtitle = `${quantity.total.toLocaleString('en')} ${quantity.unit} on order${
+  const subtitle = `${formatCount(quantity.total)} ${quantity.unit} on order${
     signed ? ` · contract signed ${formatPartialDate(signed)}` : ''
   }${deal.synthetic ? ' · synthetic record' : ''}`;
   return (

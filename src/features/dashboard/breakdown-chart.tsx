@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatMoney, type BreakdownRow, type DealFilter } from '../../domain';
+import { formatMoney, type BreakdownRow, type DealFilter, formatCount } from '../../domain';
 import { AXIS_TICK, selectionOpacity, TOOLTIP_STYLE } from './chart-theme';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
@@ -46,7 +46,7 @@ export function BreakdownChart({
   }));
   const key = metric === 'count' ? 'count' : 'known';
   const show = (r: BreakdownRow) =>
-    metric === 'count' ? r.count.toLocaleString('en') : formatMoney(r.value, currency, { compact: true });
+    metric === 'count' ? formatCount(r.count) : formatMoney(r.value, currency, { compact: true });
   const anything = rows.some((r) => r.count > 0);
   const switches = (
     <span className="segmented" role="group" aria-label="Breakdown">
@@ -97,9 +97,9 @@ export function BreakdownChart({
                     onClick={() => onToggle(facet, r.key)}
                   />
                 </th>
-                <td className="num">{r.count.toLocaleString('en')}</td>
+                <td className="num">{formatCount(r.count)}</td>
                 <td className="num">{r.value > 0 ? formatMoney(r.value, currency) : '–'}</td>
-                <td className="num">{r.unknownValue.toLocaleString('en')}</td>
+                <td className="num">{formatCount(r.unknownValue)}</td>
               </tr>
             ))}
           </tbody>
@@ -108,8 +108,7 @@ export function BreakdownChart({
       footer={
         metric === 'value' && unknown > 0 ? (
           <>
-            Deals of unknown {currency} value are not in the sums: {unknown.toLocaleString('en')} in this
-            view.
+            Deals of unknown {currency} value are not in the sums: {formatCount(unknown)} in this view.
           </>
         ) : null
       }
@@ -124,7 +123,7 @@ export function BreakdownChart({
             tickLine={false}
             allowDecimals={false}
             tickFormatter={(v: number) =>
-              metric === 'count' ? v.toLocaleString('en') : formatMoney(v, currency, { compact: true })
+              metric === 'count' ? formatCount(v) : formatMoney(v, currency, { compact: true })
             }
           />
           <YAxis type="category" dataKey="label" tick={AXIS_TICK} tickLine={false} width={150} interval={0} />
@@ -134,7 +133,7 @@ export function BreakdownChart({
             formatter={(_v, _n, item) => {
               const r = item.payload as BreakdownRow;
               return [
-                `${r.count.toLocaleString('en')} deals · ${formatMoney(r.value, currency)} known${r.unknownValue ? ` · ${r.unknownValue} of unknown value` : ''}`,
+                `${formatCount(r.count)} deals · ${formatMoney(r.value, currency)} known${r.unknownValue ? ` · ${r.unknownValue} of unknown value` : ''}`,
                 r.label,
               ];
             }}
@@ -156,7 +155,7 @@ export function BreakdownChart({
               fontSize={14}
               formatter={(v) =>
                 metric === 'count'
-                  ? Number(v).toLocaleString('en')
+                  ? formatCount(Number(v))
                   : formatMoney(Number(v), currency, { compact: true })
               }
             />

@@ -8,7 +8,7 @@ import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
 import { QueryErrorNotice } from '../../components/query-error-notice';
 import { RejectedRecordsNotice } from '../../components/rejected-records-notice';
 import { Skeleton } from '../../components/skeleton';
-import { filterToParams } from '../../domain';
+import { filterToParams, formatCount } from '../../domain';
 import { AllocationCard } from './allocation-card';
 import { BreakdownChart } from './breakdown-chart';
 import { KpiStrip } from './kpi-strip';
@@ -55,7 +55,7 @@ export function DashboardPage() {
         <h1>Dashboard</h1>
         {d.all ? (
           <div className="muted page__meta">
-            {d.deals.length.toLocaleString('en')} of {d.all.length.toLocaleString('en')} deals ·{' '}
+            {formatCount(d.deals.length)} of {formatCount(d.all.length)} deals ·{' '}
             <ContextLink to={`/deals${tableSearch ? `?${tableSearch}` : ''}`}>
               See them in the table →
             </ContextLink>{' '}

@@ -1,8 +1,8 @@
-import { formatInr, formatUsd, type Kpis } from '../../domain';
+import { formatInr, formatUsd, type Kpis, formatCount } from '../../domain';
 
 /** Four numbers a stakeholder asks first, each with one line on what it counts. */
 export function KpiStrip({ kpis }: { kpis: Kpis }) {
-  const n = (v: number) => v.toLocaleString('en');
+  const n = (v: number) => formatCount(v);
   const deals = (v: number) => `${n(v)} deal${v === 1 ? '' : 's'}`;
   const items = [
     { label: 'Deals', value: n(kpis.deals), note: 'Records matching the filters, of every kind and stage.' },

@@ -14,6 +14,7 @@ import { AXIS_TICK, selectionOpacity, TOOLTIP_STYLE } from './chart-theme';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
+import { formatCount } from '../../domain';
 
 const ON_PATH = '#0072B2';
 const OFF_PATH = '#D55E00';
@@ -61,7 +62,7 @@ export function StageChart({
                     onClick={() => onStatus(s.status)}
                   />
                 </th>
-                <td className="num">{s.count.toLocaleString('en')}</td>
+                <td className="num">{formatCount(s.count)}</td>
               </tr>
             ))}
           </tbody>
@@ -76,7 +77,7 @@ export function StageChart({
           <Tooltip
             cursor={{ fillOpacity: 0.08 }}
             contentStyle={TOOLTIP_STYLE}
-            formatter={(v) => [Number(v).toLocaleString('en'), 'Deals']}
+            formatter={(v) => [formatCount(Number(v)), 'Deals']}
           />
           <Bar
             dataKey="count"
@@ -97,7 +98,7 @@ export function StageChart({
               position="right"
               fill="currentColor"
               fontSize={14}
-              formatter={(v) => Number(v).toLocaleString('en')}
+              formatter={(v) => formatCount(Number(v))}
             />
           </Bar>
         </BarChart>

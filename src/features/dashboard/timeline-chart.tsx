@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
 import { contextSearch, useApiContext } from '../../components/api-context';
-import { formatPartialDate, LABELS, type Timeline } from '../../domain';
+import { formatPartialDate, LABELS, type Timeline, formatCount } from '../../domain';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { ChartCard } from '../../components/charts/chart-card';
 
@@ -44,9 +44,9 @@ export function TimelineChart({
     .join('; ');
   const notes = [
     data.omitted > 0
-      ? `the ${data.rows.length} largest by dollar value of ${(data.rows.length + data.omitted).toLocaleString('en')} deals are drawn; filter to see others`
+      ? `the ${data.rows.length} largest by dollar value of ${formatCount(data.rows.length + data.omitted)} deals are drawn; filter to see others`
       : '',
-    data.undated > 0 ? `${data.undated.toLocaleString('en')} without a dated milestone not drawn` : '',
+    data.undated > 0 ? `${formatCount(data.undated)} without a dated milestone not drawn` : '',
   ].filter(Boolean);
   return (
     <ChartCard

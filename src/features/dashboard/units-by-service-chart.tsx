@@ -12,13 +12,19 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { OTHER_SYSTEMS, type DealFilter, type FacetKey, type UnitsByService } from '../../domain';
+import {
+  OTHER_SYSTEMS,
+  type DealFilter,
+  type FacetKey,
+  type UnitsByService,
+  formatCount,
+} from '../../domain';
 import { AXIS_TICK, SERIES_COLOURS, selectionOpacity, TOOLTIP_STYLE } from './chart-theme';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 
-const fmt = (n: number) => n.toLocaleString('en');
+const fmt = (n: number) => formatCount(n);
 const compactNumber = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
 
 export function UnitsByServiceChart({

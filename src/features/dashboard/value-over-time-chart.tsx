@@ -10,7 +10,7 @@ import {
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
-import { formatMoney, type DealFilter, type ValueByYear, type ValueYear } from '../../domain';
+import { formatMoney, type DealFilter, type ValueByYear, type ValueYear, formatCount } from '../../domain';
 import { AXIS_TICK, BASIS_COLOURS, BASIS_LABELS, selectionOpacity } from './chart-theme';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
@@ -28,7 +28,7 @@ function YearTooltip({
   const money = (n: number, approximate = false) => formatMoney(n, currency, { approximate });
   return (
     <div className="chart-tooltip">
-      <strong>{year.year}</strong>: {money(year.total)} over {year.dealCount.toLocaleString('en')} deal
+      <strong>{year.year}</strong>: {money(year.total)} over {formatCount(year.dealCount)} deal
       {year.dealCount === 1 ? '' : 's'}
       <ul>
         {year.top.map((d) => (
@@ -114,7 +114,7 @@ export function ValueOverTimeChart({
                     {y[b] > 0 ? formatMoney(y[b], currency) : '–'}
                   </td>
                 ))}
-                <td className="num">{y.dealCount.toLocaleString('en')}</td>
+                <td className="num">{formatCount(y.dealCount)}</td>
               </tr>
             ))}
           </tbody>
@@ -123,8 +123,8 @@ export function ValueOverTimeChart({
       footer={
         unknown > 0 ? (
           <>
-            {unknown.toLocaleString('en')} deal{unknown === 1 ? '' : 's'} of unknown {currency} value or date
-            not plotted (never counted as zero).
+            {formatCount(unknown)} deal{unknown === 1 ? '' : 's'} of unknown {currency} value or date not
+            plotted (never counted as zero).
           </>
         ) : null
       }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useDealList } from '../../components/use-deal-list';
 import { ViewLink } from '../../components/view-link';
-import { filterDeals, parseFilterParams, parseSortParam, sortDeals } from '../../domain';
+import { filterDeals, parseFilterParams, parseSortParam, sortDeals, formatCount } from '../../domain';
 
 /** Previous and next deal within the filtered, sorted list the user came from (the view is in the URL). */
 export function DealNeighbours({ id }: { id: string }) {
@@ -29,7 +29,7 @@ export function DealNeighbours({ id }: { id: string }) {
         <span />
       )}
       <span className="muted">
-        {(index + 1).toLocaleString('en')} of {count.toLocaleString('en')} in this view
+        {formatCount(index + 1)} of {formatCount(count)} in this view
       </span>
       {next ? (
         <ViewLink to={`/deals/${encodeURIComponent(next.id)}`}>Next: {next.title} →</ViewLink>

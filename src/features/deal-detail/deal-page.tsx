@@ -10,7 +10,7 @@ import { DealNeighbours } from './deal-neighbours';
 import { SupplierToBuyer, StatusBadge, HeadlineValue } from '../../components/deal-summary-line';
 import { QueryErrorNotice } from '../../components/query-error-notice';
 import { Skeleton } from '../../components/skeleton';
-import { formatPartialDate, LABELS, type Deal } from '../../domain';
+import { formatPartialDate, LABELS, type Deal, formatCount } from '../../domain';
 import { FigureTable } from './figure-table';
 import { SourceList } from './source-list';
 
@@ -59,7 +59,7 @@ function DealBody({ deal }: { deal: Deal }) {
       {deal.quantity ? (
         <section className="card">
           <h2>
-            Quantity: {deal.quantity.total.toLocaleString('en')} {deal.quantity.unit}
+            Quantity: {formatCount(deal.quantity.total)} {deal.quantity.unit}
           </h2>
           {deal.quantity.confidence !== 'confirmed' ? (
             <p>{LABELS.confidence[deal.quantity.confidence]}.</p>

@@ -7,7 +7,15 @@ import {
 } from '@tanstack/react-table';
 import { ViewLink } from '../../components/view-link';
 import { HeadlineValue, StatusBadge } from '../../components/deal-summary-line';
-import { countryName, formatPartialDate, LABELS, signatureDate, type Deal, type SortKey } from '../../domain';
+import {
+  countryName,
+  formatPartialDate,
+  LABELS,
+  signatureDate,
+  type Deal,
+  type SortKey,
+  formatCount,
+} from '../../domain';
 import type { ColumnId } from './table-view';
 
 export const features = tableFeatures({
@@ -37,9 +45,8 @@ export const COLUMN_META: Record<ColumnId, ColumnMeta> = {
 };
 
 const split = (deal: Deal) =>
-  deal.quantity?.allocations
-    .map((a) => `${LABELS.service[a.service]} ${a.count.toLocaleString('en')}`)
-    .join(' · ') ?? '';
+  deal.quantity?.allocations.map((a) => `${LABELS.service[a.service]} ${formatCount(a.count)}`).join(' · ') ??
+  '';
 
 // Sorting and filtering are done by the shared domain functions before the rows reach the table, so
 // the cells only render.
@@ -92,7 +99,7 @@ export const columns = helper.columns([
       const detail = split(row.original);
       return (
         <span title={detail ? `${detail} (by armed service)` : 'Not split by armed service'}>
-          {q.total.toLocaleString('en')} {q.unit}
+          {formatCount(q.total)} {q.unit}
           {detail ? <span className="visually-hidden"> ({detail})</span> : null}
         </span>
       );

@@ -6,7 +6,7 @@ import { RejectedRecordsNotice } from '../../components/rejected-records-notice'
 import { ListSkeleton } from '../../components/skeleton';
 import { useDealList } from '../../components/use-deal-list';
 import { useUrlFilter } from '../../components/use-url-filter';
-import { filterWithFacetCounts, sortDeals } from '../../domain';
+import { filterWithFacetCounts, sortDeals, formatCount } from '../../domain';
 import { COLUMN_META } from './columns';
 import { ColumnMenu } from './column-menu';
 import { downloadDeals } from './data-export';
@@ -61,7 +61,7 @@ export function DealsPage() {
         <h1>Deals</h1>
         {all ? (
           <p className="muted" aria-live="polite">
-            {rows.length.toLocaleString('en')} of {all.length.toLocaleString('en')} deals
+            {formatCount(rows.length)} of {formatCount(all.length)} deals
           </p>
         ) : null}
       </div>
@@ -99,14 +99,14 @@ export function DealsPage() {
               onClick={() => downloadDeals(rows, 'csv', filters)}
               disabled={rows.length === 0}
             >
-              CSV ({rows.length.toLocaleString('en')} deals)
+              CSV ({formatCount(rows.length)} deals)
             </button>
             <button
               type="button"
               onClick={() => downloadDeals(rows, 'json', filters)}
               disabled={rows.length === 0}
             >
-              JSON ({rows.length.toLocaleString('en')} deals)
+              JSON ({formatCount(rows.length)} deals)
             </button>
           </div>
         </details>
@@ -133,25 +133,25 @@ export function DealsPage() {
             onRange={(range) => setFilter({ ...filter, ...range })}
           />
           <div className="deals-main">
-            {rows.length === 0 ? (
-              <p className="empty">
-                No deal matches these filters.{' '}
-                <button type="button" className="link-button" onClick={() => setFilter({})}>
-                  Clear all filters
-                </button>
-              </p>
-            ) : (
-              <DealTable
-                deals={rows}
-                sort={view.sort}
-                visible={view.visible}
-                label="Matching deals"
-                onSort={(column, additive) => {
-                  const key = COLUMN_META[column].sortKey;
-                  if (key) view.toggleSort(key, additive);
-                }}
-              />
-            )}
+            {/* Mounted even when nothing matches, so the next keystroke fills it instead of building it. */}
+            <DealTable
+              deals={rows}
+              sort={view.sort}
+              visible={view.visible}
+              label="Matching deals"
+              onSort={(column, additive) => {
+                const key = COLUMN_META[column].sortKey;
+                if (key) view.toggleSort(key, additive);
+              }}
+              empty={
+                <p className="empty">
+                  No deal matches these filters.{' '}
+                  <button type="button" className="link-button" onClick={() => setFilter({})}>
+                    Clear all filters
+                  </button>
+                </p>
+              }
+            />
           </div>
         </div>
       ) : null}
