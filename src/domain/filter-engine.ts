@@ -24,3 +24,8 @@ export function filterWithFacetCounts(
 ): { deals: Deal[]; counts: FacetCounts } {
   return queryIndex(indexOf(deals), filter, true);
 }
+
+/** Builds the list's index ahead of its first filter (about half a second at 100,000 deals). */
+export function prepareFilter(deals: readonly Deal[]): void {
+  indexOf(deals);
+}

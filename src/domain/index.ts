@@ -10,8 +10,8 @@ export * from './parse-deals';
 export * from './partial-date';
 export * from './safe-url';
 export * from './sort';
-export * from './synthetic';
 export * from './vocabulary';
 export * from './aggregations';
 export * from './export-names';
-export * from './csv-export';
+// Not re-exported: './synthetic' (the embedded API's generator) and './csv-export' (papaparse, loaded on
+// export). Import them by path, so the app's first load does not carry them.

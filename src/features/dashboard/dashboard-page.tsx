@@ -50,7 +50,7 @@ export function DashboardPage() {
     void navigate(`/present?${search.toString()}`);
   };
   return (
-    <section className="page dashboard" aria-busy={d.stale}>
+    <section className="page dashboard" aria-busy={d.list.isPending}>
       <div className="page__head">
         <h1>Dashboard</h1>
         {d.all ? (

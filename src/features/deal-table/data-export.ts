@@ -1,7 +1,12 @@
-import { dealsToCsv, dealsToJson, isoDay, slugify, type Deal } from '../../domain';
+import { isoDay, slugify, type Deal } from '../../domain';
 
 /** Downloads what the table shows, as CSV or JSON, named for the filters and the day. */
-export function downloadDeals(deals: readonly Deal[], format: 'csv' | 'json', filters: string): void {
+export async function downloadDeals(
+  deals: readonly Deal[],
+  format: 'csv' | 'json',
+  filters: string,
+): Promise<void> {
+  const { dealsToCsv, dealsToJson } = await import('../../domain/csv-export');
   const text = format === 'csv' ? dealsToCsv(deals) : dealsToJson(deals);
   const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json';
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -89,6 +89,8 @@ describe('the deals table', () => {
     await waitFor(() => expect(titles()).toHaveLength(2));
     await user.click(screen.getByText('Export data'));
     await user.click(screen.getByRole('button', { name: 'CSV (2 deals)' }));
+    // The CSV writer loads on first use.
+    await waitFor(() => expect(blobs).toHaveLength(1));
     const csv = await blobs[0]!.text();
     const lines = csv
       .replace(/^\uFEFF/, '')

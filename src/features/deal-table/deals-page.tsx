@@ -96,14 +96,14 @@ export function DealsPage() {
           <div className="export-menu__panel" role="group" aria-label="Export the deals shown">
             <button
               type="button"
-              onClick={() => downloadDeals(rows, 'csv', filters)}
+              onClick={() => void downloadDeals(rows, 'csv', filters)}
               disabled={rows.length === 0}
             >
               CSV ({formatCount(rows.length)} deals)
             </button>
             <button
               type="button"
-              onClick={() => downloadDeals(rows, 'json', filters)}
+              onClick={() => void downloadDeals(rows, 'json', filters)}
               disabled={rows.length === 0}
             >
               JSON ({formatCount(rows.length)} deals)
