@@ -12,6 +12,7 @@ const shots = [
   ['deals-100k', '/deals?dataset=synthetic&size=100000&sort=value:desc', 1440, 900, 'light'],
   ['present-slide', '/present?slide=3', 1920, 1080, 'light'],
   ['deal-mq-9b', '/deals?q=MQ-9B', 1440, 900, 'light'],
+  ['deals-none', '/deals?q=zzzz', 1440, 900, 'light'],
   ['synthetic', '/?dataset=synthetic&size=100000', 1440, 900, 'light'],
   ['error', '/deals?mock=error', 1440, 900, 'light'],
   ['malformed', '/?mock=malformed', 1440, 900, 'light'],
