@@ -91,7 +91,8 @@ export function PresentPage() {
           next.set('slide', String(to + 1));
           return next;
         },
-        { replace: true },
+        // Rendered at once, so a second key pressed before the next frame steps from the new slide.
+        { replace: true, flushSync: true },
       );
     const leave = () => {
       const back = new URLSearchParams(contextSearch(context));
