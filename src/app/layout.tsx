@@ -1,9 +1,9 @@
-import { Outlet } from 'react-router';
+import type { ReactNode } from 'react';
 import { ContextLink, ContextNavLink } from '../components/context-link';
 import { DatasetBanner, DatasetLabel } from '../components/dataset-banner';
 import type { ApiMode } from './routes';
 
-export function Layout({ apiMode }: { apiMode: ApiMode }) {
+export function Layout({ apiMode, children }: { apiMode: ApiMode; children: ReactNode }) {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -31,7 +31,7 @@ export function Layout({ apiMode }: { apiMode: ApiMode }) {
       ) : null}
       <DatasetBanner />
       <main id="main" className="main">
-        <Outlet />
+        {children}
       </main>
       <footer className="footer">
         Every figure carries its source. Data: India–US defence deals compiled from published reports; see

@@ -1,4 +1,4 @@
-import { useLocation } from 'react-router';
+import { useLocation } from '../components/routing';
 import { ContextLink } from '../components/context-link';
 
 export function NotFoundPage() {

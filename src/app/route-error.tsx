@@ -1,13 +1,6 @@
-import { isRouteErrorResponse, useRouteError } from 'react-router';
-
-/** The error boundary of every page: a crash in one view says what broke and offers a way back. */
-export function RouteError() {
-  const error = useRouteError();
-  const detail = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : String(error);
+/** What the error boundary of every page shows: a crash in one view says what broke and offers a way back. */
+export function RouteError({ error }: { error: unknown }) {
+  const detail = error instanceof Error ? error.message : String(error);
   return (
     <section className="page" role="alert">
       <h1>Something went wrong on this page</h1>

@@ -1,36 +1,55 @@
-import type { RouteObject } from 'react-router';
+import { lazy } from 'react';
+import { Route, Switch } from 'wouter';
+import { useLocation } from '../components/routing';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
-import { RouteError } from './route-error';
+import { PageBoundary } from './page-boundary';
 
 export type ApiMode = 'mock' | 'remote' | 'unavailable';
 
 // The dashboard is the first page; the table, deal pages and slides load when first opened, which keeps
 // TanStack Table and Virtual, the CSV writer and the slide code out of the first download.
-const deals = async () => ({ Component: (await import('../features/deal-table/deals-page')).DealsPage });
-const deal = async () => ({ Component: (await import('../features/deal-detail/deal-page')).DealPage });
-const present = async () => ({ Component: (await import('../features/dashboard/present-page')).PresentPage });
+const DealsPage = lazy(async () => ({
+  default: (await import('../features/deal-table/deals-page')).DealsPage,
+}));
+const DealPage = lazy(async () => ({
+  default: (await import('../features/deal-detail/deal-page')).DealPage,
+}));
+const PresentPage = lazy(async () => ({
+  default: (await import('../features/dashboard/present-page')).PresentPage,
+}));
 
-export function routes(apiMode: ApiMode): RouteObject[] {
-  return [
-    // The slide show has no navigation chrome of its own.
-    { path: '/present', lazy: present, errorElement: <RouteError /> },
-    {
-      path: '/',
-      element: <Layout apiMode={apiMode} />,
-      errorElement: <RouteError />,
-      children: [
-        {
-          errorElement: <RouteError />,
-          children: [
-            { index: true, element: <DashboardPage /> },
-            { path: 'deals', lazy: deals },
-            { path: 'deals/:id', lazy: deal },
-            { path: '*', element: <NotFoundPage /> },
-          ],
-        },
-      ],
-    },
-  ];
+export function AppRoutes({ apiMode }: { apiMode: ApiMode }) {
+  const { pathname } = useLocation();
+  return (
+    <PageBoundary resetKey={pathname}>
+      <Switch>
+        {/* The slide show has no navigation chrome of its own. */}
+        <Route path="/present">
+          <PresentPage />
+        </Route>
+        <Route>
+          <Layout apiMode={apiMode}>
+            <PageBoundary resetKey={pathname}>
+              <Switch>
+                <Route path="/">
+                  <DashboardPage />
+                </Route>
+                <Route path="/deals">
+                  <DealsPage />
+                </Route>
+                <Route path="/deals/:id">
+                  <DealPage />
+                </Route>
+                <Route>
+                  <NotFoundPage />
+                </Route>
+              </Switch>
+            </PageBoundary>
+          </Layout>
+        </Route>
+      </Switch>
+    </PageBoundary>
+  );
 }

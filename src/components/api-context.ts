@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from './routing';
 import { CONTEXT_PARAMS, type ApiContext } from '../domain';
 
 /** The data set and mock scenario named in the page URL, passed on to every API call. */

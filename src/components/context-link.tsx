@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, NavLink, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from './routing';
 import { contextSearch, useApiContext } from './api-context';
 import { FILTER_PARAM_NAMES } from './use-url-filter';
 
@@ -26,9 +26,15 @@ export function ContextNavLink({ to, children, end }: { to: string; children: Re
   const carried = new URLSearchParams(contextSearch(useApiContext()));
   for (const [name, value] of params) if (FILTER_PARAM_NAMES.includes(name)) carried.append(name, value);
   const search = carried.size > 0 ? `?${carried.toString()}` : '';
+  const { pathname } = useLocation();
+  const active = end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
   return (
-    <NavLink to={`${to}${search}`} end={end ?? false}>
+    <Link
+      to={`${to}${search}`}
+      className={active ? 'active' : undefined}
+      aria-current={active ? 'page' : undefined}
+    >
       {children}
-    </NavLink>
+    </Link>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from './routing';
 import {
   EMPTY_FILTER,
   FACET_KEYS,
@@ -39,12 +39,7 @@ export function useUrlFilter(): UrlFilter {
   const { filter, problems } = useMemo(() => parseFilterParams(params), [params]);
   const setFilter = useCallback(
     (next: DealFilter, options: { replace?: boolean } = {}) =>
-      // flushSync: the router otherwise applies a navigation in a transition, a second render a few
-      // frames after the one that shows the typed character or the pressed facet.
-      setParams((current) => replaceFilterParams(current, next), {
-        replace: options.replace ?? false,
-        flushSync: true,
-      }),
+      setParams((current) => replaceFilterParams(current, next), { replace: options.replace ?? false }),
     [setParams],
   );
   const toggle = useCallback(

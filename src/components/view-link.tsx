@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation } from './routing';
 
 /**
  * A link that keeps the whole current view (data set, filters, sort, columns): from the table to a

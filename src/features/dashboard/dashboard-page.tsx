@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from '../../components/routing';
 import { ExportAllMenu } from '../../components/chart-export/export-all-menu';
 import { ContextLink } from '../../components/context-link';
 import { DealList } from '../../components/deal-list';

@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from '../../components/routing';
 import { contextSearch, useApiContext } from '../../components/api-context';
 import { describeFilter } from '../../components/filter-chips';
 import { FILTER_PARAM_NAMES } from '../../components/use-url-filter';

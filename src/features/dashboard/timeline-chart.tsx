@@ -1,4 +1,4 @@
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../components/routing';
 import { contextSearch, useApiContext } from '../../components/api-context';
 import { formatPartialDate, LABELS, type Timeline, formatCount } from '../../domain';
 import type { ExportContext } from '../../components/chart-export/export-menu';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../components/routing';
 import { useDealList } from '../../components/use-deal-list';
 import { useUrlFilter } from '../../components/use-url-filter';
 import { describeFilter } from '../../components/filter-chips';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../components/routing';
 import { useDealList } from '../../components/use-deal-list';
 import { ViewLink } from '../../components/view-link';
 import { filterDeals, parseFilterParams, parseSortParam, sortDeals, formatCount } from '../../domain';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { useParams } from '../../components/routing';
 import { dealQueries, isApiError } from '../../api';
 import { useApiContext } from '../../components/api-context';
 import { AllocationChartCard } from '../../components/charts/allocation-chart-card';

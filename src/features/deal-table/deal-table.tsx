@@ -1,7 +1,7 @@
 import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from '../../components/routing';
 import type { Deal, SortSpec } from '../../domain';
 import { COLUMN_META, columns, features } from './columns';
 import { COLUMN_IDS, type ColumnId } from './table-view';

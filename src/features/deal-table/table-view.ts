@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../components/routing';
 import { formatSort, parseSortParam, type ParamProblem, type SortKey, type SortSpec } from '../../domain';
 
 export const COLUMN_IDS = [
