@@ -38,6 +38,25 @@ describe('the deals table', () => {
     ).toHaveTextContent(/1$/);
   });
 
+  it('keeps the facet options in place while the user types, with 0 where nothing matches', async () => {
+    const user = userEvent.setup();
+    renderApp('/deals');
+    const kinds = await screen.findByRole('group', { name: 'Kind' });
+    const options = () =>
+      within(kinds)
+        .getAllByRole('checkbox')
+        .map((box) => box.closest('label')!.textContent);
+    const before = options();
+    await user.type(screen.getByLabelText('Search deals'), 'globemaster');
+    await waitFor(() => expect(titles()).toHaveLength(2));
+    const after = options();
+    expect(after.map((text) => text!.replace(/[\d,]+$/, ''))).toEqual(
+      before.map((text) => text!.replace(/[\d,]+$/, '')),
+    );
+    expect(after.some((text) => /\D0$/.test(text!))).toBe(true);
+    expect(after).not.toEqual(before);
+  });
+
   it('sorts by value with unknown values last, and adds a second sort on shift-click', async () => {
     const { router } = renderApp('/deals?kind=purchase&status=completed');
     await screen.findByRole('table', { name: 'Matching deals' });

@@ -6,7 +6,7 @@ import { RejectedRecordsNotice } from '../../components/rejected-records-notice'
 import { ListSkeleton } from '../../components/skeleton';
 import { useDealList } from '../../components/use-deal-list';
 import { useUrlFilter } from '../../components/use-url-filter';
-import { filterWithFacetCounts, sortDeals, formatCount } from '../../domain';
+import { EMPTY_FILTER, filterWithFacetCounts, sortDeals, formatCount } from '../../domain';
 import { COLUMN_META } from './columns';
 import { ColumnMenu } from './column-menu';
 import { downloadDeals } from './data-export';
@@ -40,6 +40,11 @@ export function DealsPage() {
     [sorted, filter],
   );
   const rows = result?.deals ?? [];
+  // Over the sorted array, whose index the filter has built anyway; the counts do not depend on the order.
+  const totals = useMemo(
+    () => (sorted ? filterWithFacetCounts(sorted, EMPTY_FILTER).counts : undefined),
+    [sorted],
+  );
 
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -124,11 +129,12 @@ export function DealsPage() {
       </div>
       <FilterChips filter={filter} onChange={(next) => setFilter(next)} />
       {list.isPending && !list.isError ? <ListSkeleton label="Loading the deals…" /> : null}
-      {all && result ? (
+      {all && result && totals ? (
         <div className="deals-layout">
           <FacetPanel
             filter={filter}
             counts={result.counts}
+            totals={totals}
             onToggle={toggle}
             onRange={(range) => setFilter({ ...filter, ...range })}
           />

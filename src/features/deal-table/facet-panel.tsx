@@ -1,4 +1,4 @@
-import { memo, useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { facetValueLabel } from '../../components/filter-chips';
 import type { DealFilter, FacetCounts, FacetKey } from '../../domain';
 import { formatCount } from '../../domain';
@@ -17,15 +17,22 @@ const FACETS: { key: FacetKey; label: string }[] = [
 const SHOWN = 8;
 const byLabel = new Intl.Collator('en');
 
-/** Multi-select facets, each option with the number of deals it would give under the other filters. */
+/**
+ * Multi-select facets, each option with the number of deals it would give under the other filters.
+ * Options keep one order, by their count over all deals, so a checkbox never moves under the pointer
+ * while the user types; an option no deal matches stays in place with 0.
+ */
 export function FacetPanel({
   filter,
   counts,
+  totals,
   onToggle,
   onRange,
 }: {
   filter: DealFilter;
   counts: FacetCounts;
+  /** Counts over all deals, which fix the order of the options. */
+  totals: FacetCounts;
   onToggle: (facet: FacetKey, value: string) => void;
   onRange: (next: Pick<DealFilter, 'yearMin' | 'yearMax' | 'valueMin' | 'valueMax'>) => void;
 }) {
@@ -41,7 +48,14 @@ export function FacetPanel({
     <aside className="facets" aria-label="Filters" onChange={onChange}>
       <RangeInputs filter={filter} onRange={onRange} />
       {FACETS.map(({ key, label }) => (
-        <Facet key={key} facet={key} label={label} counts={counts[key]} selected={filter[key] ?? []} />
+        <Facet
+          key={key}
+          facet={key}
+          label={label}
+          counts={counts[key]}
+          totals={totals[key]}
+          selected={filter[key] ?? []}
+        />
       ))}
     </aside>
   );
@@ -51,28 +65,39 @@ function Facet({
   facet,
   label,
   counts,
+  totals,
   selected,
 }: {
   facet: FacetKey;
   label: string;
   counts: Map<string, number>;
+  totals: Map<string, number>;
   selected: readonly string[];
 }) {
   const [expanded, setExpanded] = useState(false);
   const id = useId();
-  // Selected values stay listed even when no deal has them under the other filters.
-  const values = [...new Set([...selected, ...counts.keys()])].sort(
-    (a, b) =>
-      (counts.get(b) ?? 0) - (counts.get(a) ?? 0) ||
-      byLabel.compare(facetValueLabel(facet, a), facetValueLabel(facet, b)),
+  const ordered = useMemo(
+    () =>
+      [...totals.keys()].sort(
+        (a, b) =>
+          (totals.get(b) ?? 0) - (totals.get(a) ?? 0) ||
+          byLabel.compare(facetValueLabel(facet, a), facetValueLabel(facet, b)),
+      ),
+    [facet, totals],
   );
+  // A selected value no deal has (from a shared link, say) is listed first, so it can be unticked.
+  const missing = selected.filter((value) => !totals.has(value));
+  const values = missing.length > 0 ? [...missing, ...ordered] : ordered;
   if (values.length === 0) return null;
   const shown = expanded ? values : values.slice(0, SHOWN);
   return (
     <fieldset className="facet">
       <legend id={id}>{label}</legend>
       {shown.map((value) => (
-        <label key={value} className="facet__option">
+        <label
+          key={value}
+          className={counts.has(value) ? 'facet__option' : 'facet__option facet__option--none'}
+        >
           <FacetCheckbox facet={facet} value={value} checked={selected.includes(value)} />
           <span className="facet__label">{facetValueLabel(facet, value)}</span>
           <span className="facet__count">{formatCount(counts.get(value) ?? 0)}</span>
