@@ -50,10 +50,10 @@ describe('the deals table', () => {
     await user.type(screen.getByLabelText('Search deals'), 'globemaster');
     await waitFor(() => expect(titles()).toHaveLength(2));
     const after = options();
-    expect(after.map((text) => text!.replace(/[\d,]+$/, ''))).toEqual(
-      before.map((text) => text!.replace(/[\d,]+$/, '')),
+    expect(after.map((text) => text.replace(/[\d,]+$/, ''))).toEqual(
+      before.map((text) => text.replace(/[\d,]+$/, '')),
     );
-    expect(after.some((text) => /\D0$/.test(text!))).toBe(true);
+    expect(after.some((text) => /\D0$/.test(text))).toBe(true);
     expect(after).not.toEqual(before);
   });
 
