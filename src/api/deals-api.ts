@@ -12,7 +12,7 @@ import {
   type DealFilter,
   type RejectedRecord,
 } from '../domain';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError } from './api-error';
 import { apiUrl, getJson } from './http';
 
@@ -23,7 +23,7 @@ export interface DealListResult {
   rejected: RejectedRecord[];
 }
 
-function parseEnvelope<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+function parseEnvelope<T>(schema: z.ZodMiniType<T>, body: unknown, what: string): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new ApiError(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** The JSON contract of the deal API, shared by the mock server and the client (docs/api.md). */
 
@@ -8,11 +8,13 @@ export const MAX_LIMIT = 200_000;
 export const DatasetName = z.enum(['seed', 'synthetic']);
 export type DatasetName = z.infer<typeof DatasetName>;
 
+const Count = z.int().check(z.nonnegative());
+
 export const ApiErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    param: z.string().optional(),
+    param: z.optional(z.string()),
   }),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
@@ -20,9 +22,9 @@ export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 /** Records stay `unknown` here: the client validates each one on its own and reports the rejects. */
 export const DealListBody = z.object({
   data: z.array(z.unknown()),
-  total: z.number().int().nonnegative(),
-  offset: z.number().int().nonnegative(),
-  limit: z.number().int().nonnegative(),
+  total: Count,
+  offset: Count,
+  limit: Count,
 });
 export type DealListBody = z.infer<typeof DealListBody>;
 
@@ -31,11 +33,11 @@ export const DealDetailBody = z.object({ data: z.unknown() });
 export const MetaBody = z.object({
   dataset: DatasetName,
   title: z.string(),
-  recordCount: z.number().int().nonnegative(),
+  recordCount: Count,
   generatedAt: z.string(),
   synthetic: z.boolean(),
-  size: z.number().int().optional(),
-  seed: z.number().int().optional(),
+  size: z.optional(z.int()),
+  seed: z.optional(z.int()),
 });
 export type MetaBody = z.infer<typeof MetaBody>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { PartialDate } from './partial-date';
 import {
   Confidence,
@@ -13,69 +13,74 @@ import {
   SystemCategory,
 } from './vocabulary';
 
-const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug such as "mq-9b-2024"');
+const Slug = z
+  .string()
+  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug such as "mq-9b-2024"'));
 const CountryCode = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as "IN"');
-const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as "USD"');
-const Text = z.string().trim().min(1);
+  .check(z.regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as "IN"'));
+const CurrencyCode = z
+  .string()
+  .check(z.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as "USD"'));
+const Text = z.string().check(z.trim(), z.minLength(1));
+const Count = z.int().check(z.positive());
 
 export const Source = z.object({
   id: Slug,
   title: Text,
   publisher: Text,
-  date: PartialDate.optional(),
+  date: z.optional(PartialDate),
   /** Kept as written; the UI links it only when it is http(s). */
-  url: z.string().optional(),
-  quote: z.string().optional(),
+  url: z.optional(z.string()),
+  quote: z.optional(z.string()),
 });
 export type Source = z.infer<typeof Source>;
 
 /** Figures, quantities and milestones cite sources of the same deal by id. */
-const SourceRefs = z.array(Slug).min(1, 'cite at least one source');
+const SourceRefs = z.array(Slug).check(z.minLength(1, 'cite at least one source'));
 
 export const Party = z.object({
   name: Text,
   role: PartyRole,
-  country: CountryCode.optional(),
+  country: z.optional(CountryCode),
 });
 export type Party = z.infer<typeof Party>;
 
 export const DefenceSystem = z.object({
   name: Text,
-  variant: z.string().optional(),
+  variant: z.optional(z.string()),
   category: SystemCategory,
 });
 export type DefenceSystem = z.infer<typeof DefenceSystem>;
 
 export const Allocation = z.object({
   service: Service,
-  count: z.number().int().positive(),
+  count: Count,
 });
 export type Allocation = z.infer<typeof Allocation>;
 
 export const Quantity = z.object({
-  total: z.number().int().positive(),
+  total: Count,
   unit: Text,
-  allocations: z.array(Allocation).default([]),
-  confidence: Confidence.default('confirmed'),
+  allocations: z._default(z.array(Allocation), []),
+  confidence: z._default(Confidence, 'confirmed'),
   sourceIds: SourceRefs,
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 export type Quantity = z.infer<typeof Quantity>;
 
 /** One reported money figure. An unknown value is no figure at all, never a zero. */
 export const MoneyFigure = z.object({
   id: Slug,
-  amount: z.number().positive(),
+  amount: z.number().check(z.positive()),
   currency: CurrencyCode,
   kind: FigureKind,
   /** "about", "nearly", "over": the source gave a round or bounded figure. */
-  approximate: z.boolean().default(false),
+  approximate: z._default(z.boolean(), false),
   asOf: PartialDate,
-  confidence: Confidence.default('confirmed'),
+  confidence: z._default(Confidence, 'confirmed'),
   sourceIds: SourceRefs,
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 export type MoneyFigure = z.infer<typeof MoneyFigure>;
 
@@ -83,7 +88,7 @@ export const Milestone = z.object({
   kind: MilestoneKind,
   date: PartialDate,
   label: Text,
-  confidence: Confidence.default('confirmed'),
+  confidence: z._default(Confidence, 'confirmed'),
   sourceIds: SourceRefs,
 });
 export type Milestone = z.infer<typeof Milestone>;
@@ -94,25 +99,25 @@ const DealShape = z.object({
   summary: Text,
   kind: DealKind,
   status: DealStatus,
-  buyerCountries: z.array(CountryCode).min(1),
-  supplierCountries: z.array(CountryCode).min(1),
-  parties: z.array(Party).default([]),
+  buyerCountries: z.array(CountryCode).check(z.minLength(1)),
+  supplierCountries: z.array(CountryCode).check(z.minLength(1)),
+  parties: z._default(z.array(Party), []),
   /** Empty when the route is not known; Apache and Chinook mixed FMS and DCS. */
-  routes: z.array(Route).default([]),
-  domains: z.array(Domain).default([]),
-  system: DefenceSystem.optional(),
-  quantity: Quantity.optional(),
-  figures: z.array(MoneyFigure).default([]),
-  headlineFigureId: Slug.optional(),
-  milestones: z.array(Milestone).default([]),
-  sources: z.array(Source).min(1, 'every deal needs at least one source'),
+  routes: z._default(z.array(Route), []),
+  domains: z._default(z.array(Domain), []),
+  system: z.optional(DefenceSystem),
+  quantity: z.optional(Quantity),
+  figures: z._default(z.array(MoneyFigure), []),
+  headlineFigureId: z.optional(Slug),
+  milestones: z._default(z.array(Milestone), []),
+  sources: z.array(Source).check(z.minLength(1, 'every deal needs at least one source')),
   /** Generated records are marked so that no screen can pass them off as real. */
-  synthetic: z.boolean().optional(),
+  synthetic: z.optional(z.boolean()),
 });
 
 type DealShape = z.infer<typeof DealShape>;
 
-function checkInvariants(deal: DealShape, ctx: z.RefinementCtx): void {
+function checkInvariants(deal: DealShape, ctx: z.core.$RefinementCtx<DealShape>): void {
   const issue = (path: (string | number)[], message: string) =>
     ctx.addIssue({ code: 'custom', path, message });
 
@@ -160,7 +165,7 @@ function checkInvariants(deal: DealShape, ctx: z.RefinementCtx): void {
   deal.milestones.forEach((milestone, i) => checkRefs(milestone.sourceIds, ['milestones', i, 'sourceIds']));
 }
 
-export const Deal = DealShape.superRefine(checkInvariants);
+export const Deal = DealShape.check(z.superRefine(checkInvariants));
 export type Deal = z.infer<typeof Deal>;
 /** A record as written in a seed file or sent over the wire, before defaults are applied. */
 export type DealInput = z.input<typeof Deal>;

@@ -1,29 +1,33 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { DealKind, DealStatus, Domain, Route, Service, SystemCategory } from './vocabulary';
+
+const CountryCode = z.string().check(z.regex(/^[A-Z]{2}$/));
+const Name = z.string().check(z.minLength(1));
+const Dollars = z.number().check(z.nonnegative());
 
 /**
  * One typed description of "which deals": the URL, the API's query string, the dashboard and the
  * table all speak it. Values within a facet are alternatives (OR); facets and ranges combine (AND).
  */
 export const DealFilter = z.object({
-  q: z.string().optional(),
-  status: z.array(DealStatus).optional(),
-  kind: z.array(DealKind).optional(),
-  domain: z.array(Domain).optional(),
-  service: z.array(Service).optional(),
-  category: z.array(SystemCategory).optional(),
+  q: z.optional(z.string()),
+  status: z.optional(z.array(DealStatus)),
+  kind: z.optional(z.array(DealKind)),
+  domain: z.optional(z.array(Domain)),
+  service: z.optional(z.array(Service)),
+  category: z.optional(z.array(SystemCategory)),
   /** System name as recorded, e.g. "MQ-9B". */
-  system: z.array(z.string().min(1)).optional(),
-  route: z.array(Route).optional(),
-  supplier: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
-  buyer: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
-  party: z.array(z.string().min(1)).optional(),
+  system: z.optional(z.array(Name)),
+  route: z.optional(z.array(Route)),
+  supplier: z.optional(z.array(CountryCode)),
+  buyer: z.optional(z.array(CountryCode)),
+  party: z.optional(z.array(Name)),
   /** Year of signature, or of the first milestone for unsigned deals. */
-  yearMin: z.number().int().optional(),
-  yearMax: z.number().int().optional(),
+  yearMin: z.optional(z.int()),
+  yearMax: z.optional(z.int()),
   /** Headline value in US dollars; deals whose dollar value is unknown never match a value range. */
-  valueMin: z.number().nonnegative().optional(),
-  valueMax: z.number().nonnegative().optional(),
+  valueMin: z.optional(Dollars),
+  valueMax: z.optional(Dollars),
 });
 export type DealFilter = z.infer<typeof DealFilter>;
 

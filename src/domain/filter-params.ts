@@ -9,7 +9,7 @@ export interface ParamProblem {
 }
 
 const FACET_ELEMENT = Object.fromEntries(
-  FACET_KEYS.map((key) => [key, DealFilter.shape[key].unwrap().element]),
+  FACET_KEYS.map((key) => [key, DealFilter.shape[key].def.innerType.def.element]),
 );
 
 /**

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { Deal } from './deal-schema';
 
 /** A record that failed validation: which one, and why, in words a data editor can act on. */
@@ -18,7 +18,7 @@ function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .map((issue) => {
       const where = formatPath(issue.path);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** A date known to the day ("2024-10-15"), the month ("2023-06") or only the year ("2011"). */
 export type DatePrecision = 'day' | 'month' | 'year';
@@ -29,9 +29,11 @@ export function parsePartialDate(value: string): ParsedPartialDate | undefined {
   return { year, month, day, precision: 'day' };
 }
 
-export const PartialDate = z.string().refine((value) => parsePartialDate(value) !== undefined, {
-  message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD with a real month and day',
-});
+export const PartialDate = z.string().check(
+  z.refine((value) => parsePartialDate(value) !== undefined, {
+    message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD with a real month and day',
+  }),
+);
 export type PartialDate = z.infer<typeof PartialDate>;
 
 /** The year of a partial date; it is always known. Strings are validated, so slicing is safe. */

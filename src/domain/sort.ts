@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import type { Deal } from './deal-schema';
 import { signatureDate } from './deal-facts';
 import { valueInCurrency } from './money';

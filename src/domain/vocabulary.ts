@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 // Each closed vocabulary is one tuple: the zod enum, the type and the display labels derive from it.
 
