@@ -26,6 +26,7 @@ export default tseslint.config(
       'playwright-report',
       'public/mockServiceWorker.js',
       'dist-bench',
+      'bench/scratch',
     ],
   },
   {
