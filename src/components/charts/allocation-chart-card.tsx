@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { allocationRows, type Deal, formatCount } from '../../domain';
 import { AllocationChart } from './allocation-chart';
 import { ChartCard } from './chart-card';
@@ -16,7 +16,7 @@ export function AllocationChartCard({
   height?: number;
 }) {
   const quantity = deal.quantity!;
-  const rows = allocationRows(deal);
+  const rows = useMemo(() => allocationRows(deal), [deal]);
   const sources = deal.sources.filter((s) => quantity.sourceIds.includes(s.id));
   return (
     <ChartCard

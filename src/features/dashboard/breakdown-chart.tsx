@@ -1,9 +1,8 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   Bar,
   BarChart,
   CartesianGrid,
-  Cell,
   LabelList,
   ResponsiveContainer,
   Tooltip,
@@ -11,12 +10,16 @@ import {
   YAxis,
 } from 'recharts';
 import { formatMoney, type BreakdownRow, type DealFilter, formatCount } from '../../domain';
-import { AXIS_TICK, selectionOpacity, TOOLTIP_STYLE } from './chart-theme';
+import { AXIS_TICK, selectionOpacity, TOOLTIP_CURSOR, TOOLTIP_STYLE } from './chart-theme';
+import { dimmableBar } from './bar-shapes';
+import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 
 type Metric = 'count' | 'value';
+
+const MARGIN = { top: 4, right: 72, bottom: 4, left: 8 };
 
 /** Count or value per domain or per kind; one card with two switches rather than four small charts. */
 export function BreakdownChart({
@@ -40,13 +43,42 @@ export function BreakdownChart({
   const [facet, setFacet] = useState<'domain' | 'kind'>('domain');
   const [metric, setMetric] = useState<Metric>('count');
   // A sum over deals of unknown value only is not a value of 0: leave its bar out.
-  const rows = (facet === 'domain' ? byDomain : byKind).map((r) => ({
-    ...r,
-    known: r.value > 0 ? r.value : undefined,
-  }));
+  const rows = useMemo(
+    () =>
+      (facet === 'domain' ? byDomain : byKind).map((r) => ({
+        ...r,
+        known: r.value > 0 ? r.value : undefined,
+        opacity: selectionOpacity(filter[facet], r.key),
+      })),
+    [facet, byDomain, byKind, filter],
+  );
   const key = metric === 'count' ? 'count' : 'known';
   const show = (r: BreakdownRow) =>
     metric === 'count' ? formatCount(r.count) : formatMoney(r.value, currency, { compact: true });
+  const formatAxis = useCallback(
+    (v: number) => (metric === 'count' ? formatCount(v) : formatMoney(v, currency, { compact: true })),
+    [metric, currency],
+  );
+  const formatLabel = useCallback((v: unknown) => formatAxis(Number(v)), [formatAxis]);
+  const formatTooltip = useCallback(
+    (_v: unknown, _n: unknown, item: { payload?: unknown }) => {
+      const r = item.payload as BreakdownRow;
+      return [
+        `${formatCount(r.count)} deals · ${formatMoney(r.value, currency)} known${r.unknownValue ? ` · ${r.unknownValue} of unknown value` : ''}`,
+        r.label,
+      ] as [string, string];
+    },
+    [currency],
+  );
+  const labels = useMemo(
+    () => (
+      <LabelList dataKey={key} position="right" fill="currentColor" fontSize={14} formatter={formatLabel} />
+    ),
+    [key, formatLabel],
+  );
+  const onBar = useStableCallback((bar: { payload?: unknown }) =>
+    onToggle(facet, String((bar.payload as BreakdownRow).key)),
+  );
   const anything = rows.some((r) => r.count > 0);
   const switches = (
     <span className="segmented" role="group" aria-label="Breakdown">
@@ -114,7 +146,7 @@ export function BreakdownChart({
       }
     >
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 72, bottom: 4, left: 8 }}>
+        <BarChart data={rows} layout="vertical" margin={MARGIN}>
           <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis
             type="number"
@@ -122,43 +154,19 @@ export function BreakdownChart({
             tick={AXIS_TICK}
             tickLine={false}
             allowDecimals={false}
-            tickFormatter={(v: number) =>
-              metric === 'count' ? formatCount(v) : formatMoney(v, currency, { compact: true })
-            }
+            tickFormatter={formatAxis}
           />
           <YAxis type="category" dataKey="label" tick={AXIS_TICK} tickLine={false} width={150} interval={0} />
-          <Tooltip
-            cursor={{ fillOpacity: 0.08 }}
-            contentStyle={TOOLTIP_STYLE}
-            formatter={(_v, _n, item) => {
-              const r = item.payload as BreakdownRow;
-              return [
-                `${formatCount(r.count)} deals · ${formatMoney(r.value, currency)} known${r.unknownValue ? ` · ${r.unknownValue} of unknown value` : ''}`,
-                r.label,
-              ];
-            }}
-          />
+          <Tooltip cursor={TOOLTIP_CURSOR} contentStyle={TOOLTIP_STYLE} formatter={formatTooltip} />
           <Bar
             dataKey={key}
             isAnimationActive={false}
             cursor="pointer"
             fill="#009E73"
-            onClick={(bar) => onToggle(facet, String((bar.payload as BreakdownRow).key))}
+            onClick={onBar}
+            shape={dimmableBar}
           >
-            {rows.map((r) => (
-              <Cell key={r.key} fillOpacity={selectionOpacity(filter[facet], r.key)} />
-            ))}
-            <LabelList
-              dataKey={key}
-              position="right"
-              fill="currentColor"
-              fontSize={14}
-              formatter={(v) =>
-                metric === 'count'
-                  ? formatCount(Number(v))
-                  : formatMoney(Number(v), currency, { compact: true })
-              }
-            />
+            {labels}
           </Bar>
         </BarChart>
       </ResponsiveContainer>

@@ -18,6 +18,7 @@ export const BASIS_LABELS = {
 } as const;
 
 export const AXIS_TICK = { fill: 'currentColor', fontSize: 13 } as const;
+export const TOOLTIP_CURSOR = { fillOpacity: 0.08 } as const;
 export const TOOLTIP_STYLE = { color: '#111', borderRadius: 6, fontSize: 14 } as const;
 
 /** Bars of values outside an active selection are dimmed, so what is filtered stays legible. */

@@ -2,7 +2,6 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
-  Cell,
   LabelList,
   ResponsiveContainer,
   Tooltip,
@@ -10,7 +9,10 @@ import {
   YAxis,
 } from 'recharts';
 import type { DealFilter, StageCount } from '../../domain';
-import { AXIS_TICK, selectionOpacity, TOOLTIP_STYLE } from './chart-theme';
+import { useMemo } from 'react';
+import { AXIS_TICK, selectionOpacity, TOOLTIP_CURSOR, TOOLTIP_STYLE } from './chart-theme';
+import { dimmableBar } from './bar-shapes';
+import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
@@ -18,6 +20,12 @@ import { formatCount } from '../../domain';
 
 const ON_PATH = '#0072B2';
 const OFF_PATH = '#D55E00';
+const MARGIN = { top: 4, right: 48, bottom: 4, left: 8 };
+const formatTooltip = (v: unknown) => [formatCount(Number(v)), 'Deals'] as [string, string];
+const formatLabel = (v: unknown) => formatCount(Number(v));
+const LABELS = (
+  <LabelList dataKey="count" position="right" fill="currentColor" fontSize={14} formatter={formatLabel} />
+);
 
 /** Lifecycle as horizontal bars in order, stalled and cancelled in another colour below the path. */
 export function StageChart({
@@ -35,6 +43,18 @@ export function StageChart({
 }) {
   const height = useChartHeight();
   const total = stages.reduce((n, s) => n + s.count, 0);
+  const rows = useMemo(
+    () =>
+      stages.map((s) => ({
+        ...s,
+        colour: s.offPath ? OFF_PATH : ON_PATH,
+        opacity: selectionOpacity(filter.status, s.status),
+      })),
+    [stages, filter.status],
+  );
+  const onBar = useStableCallback((bar: { payload?: unknown }) =>
+    onStatus(String((bar.payload as StageCount).status)),
+  );
   return (
     <ChartCard
       exportContext={exportContext}
@@ -70,36 +90,21 @@ export function StageChart({
       }
     >
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={stages} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }}>
+        <BarChart data={rows} layout="vertical" margin={MARGIN}>
           <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis type="number" tick={AXIS_TICK} tickLine={false} allowDecimals={false} />
           <YAxis type="category" dataKey="label" tick={AXIS_TICK} tickLine={false} width={128} interval={0} />
-          <Tooltip
-            cursor={{ fillOpacity: 0.08 }}
-            contentStyle={TOOLTIP_STYLE}
-            formatter={(v) => [formatCount(Number(v)), 'Deals']}
-          />
+          <Tooltip cursor={TOOLTIP_CURSOR} contentStyle={TOOLTIP_STYLE} formatter={formatTooltip} />
           <Bar
             dataKey="count"
             name="Deals"
+            fill={ON_PATH}
+            shape={dimmableBar}
             isAnimationActive={false}
             cursor="pointer"
-            onClick={(bar) => onStatus(String((bar.payload as StageCount).status))}
+            onClick={onBar}
           >
-            {stages.map((s) => (
-              <Cell
-                key={s.status}
-                fill={s.offPath ? OFF_PATH : ON_PATH}
-                fillOpacity={selectionOpacity(filter.status, s.status)}
-              />
-            ))}
-            <LabelList
-              dataKey="count"
-              position="right"
-              fill="currentColor"
-              fontSize={14}
-              formatter={(v) => formatCount(Number(v))}
-            />
+            {LABELS}
           </Bar>
         </BarChart>
       </ResponsiveContainer>

@@ -1,10 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { LabelProps } from 'recharts';
 import {
   Bar,
   BarChart,
   CartesianGrid,
-  Cell,
   LabelList,
   Legend,
   ResponsiveContainer,
@@ -19,13 +18,49 @@ import {
   type UnitsByService,
   formatCount,
 } from '../../domain';
-import { AXIS_TICK, SERIES_COLOURS, selectionOpacity, TOOLTIP_STYLE } from './chart-theme';
+import { AXIS_TICK, SERIES_COLOURS, selectionOpacity, TOOLTIP_CURSOR, TOOLTIP_STYLE } from './chart-theme';
+import { dimmableBar } from './bar-shapes';
+import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 
 const fmt = (n: number) => formatCount(n);
 const compactNumber = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
+const formatAxis = (v: number) => compactNumber.format(v);
+const formatTooltip = (value: unknown, name: unknown) =>
+  [fmt(Number(value)), String(name)] as [string, string];
+const legendText = (value: unknown) => <span className="legend-text">{String(value)}</span>;
+const MARGIN = { top: 24, right: 16, bottom: 4, left: 4 };
+const LEGEND_STYLE = { fontSize: 13, cursor: 'pointer' };
+
+interface ChartRow {
+  total: number;
+  topKey: string | undefined;
+}
+
+/** The stack's total, written above its topmost segment (Recharts passes the label's geometry). */
+function TotalLabel(props: LabelProps & { rows: ChartRow[]; seriesKey: string }) {
+  const row = props.rows[Number(props.index)];
+  if (!row || row.topKey !== props.seriesKey) return null;
+  const x = Number(props.x) + Number(props.width) / 2;
+  return (
+    <text
+      x={x}
+      y={Number(props.y) - 8}
+      textAnchor="middle"
+      fill="currentColor"
+      fontSize={15}
+      fontWeight={600}
+    >
+      {fmt(row.total)}
+    </text>
+  );
+}
+
+function colour(key: string, i: number): string {
+  return key === OTHER_SYSTEMS ? '#999999' : SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+}
 
 export function UnitsByServiceChart({
   data,
@@ -42,39 +77,43 @@ export function UnitsByServiceChart({
 }) {
   const height = useChartHeight();
   const { rows, series } = data;
-  const colour = (key: string, i: number) =>
-    key === OTHER_SYSTEMS ? '#999999' : SERIES_COLOURS[i % SERIES_COLOURS.length]!;
   const [withUnallocated, setWithUnallocated] = useState(false);
   const unallocated = rows.find((r) => r.service === 'unallocated');
-  // The total is written above the topmost segment of each stack.
-  const chartRows = rows
-    .filter((r) => withUnallocated || r.service !== 'unallocated')
-    .map((r) => ({ ...r, ...r.bySeries, topKey: series.filter((s) => r.bySeries[s.key]).at(-1)?.key }));
-  const shown = series
-    .map((s, i) => ({ ...s, colour: colour(s.key, i) }))
-    .filter((s) => chartRows.some((r) => r.bySeries[s.key]));
-  const totalLabel = (key: string) =>
-    function TotalLabel(props: LabelProps) {
-      const row = chartRows[Number(props.index)];
-      if (!row || row.topKey !== key) return null;
-      const x = Number(props.x) + Number(props.width) / 2;
-      return (
-        <text
-          x={x}
-          y={Number(props.y) - 8}
-          textAnchor="middle"
-          fill="currentColor"
-          fontSize={15}
-          fontWeight={600}
-        >
-          {fmt(row.total)}
-        </text>
-      );
-    };
+  const chartRows = useMemo(
+    () =>
+      rows
+        .filter((r) => withUnallocated || r.service !== 'unallocated')
+        .map((r) => ({
+          ...r,
+          ...r.bySeries,
+          topKey: series.filter((s) => r.bySeries[s.key]).at(-1)?.key,
+          opacity: selectionOpacity(filter.service, r.service),
+        })),
+    [rows, series, withUnallocated, filter.service],
+  );
+  const shown = useMemo(
+    () =>
+      series
+        .map((s, i) => ({
+          ...s,
+          colour: colour(s.key, i),
+          opacity: s.key === OTHER_SYSTEMS ? 1 : selectionOpacity(filter.system, s.key),
+          totals: <LabelList dataKey="total" content={<TotalLabel rows={chartRows} seriesKey={s.key} />} />,
+        }))
+        .filter((s) => chartRows.some((r) => r.bySeries[s.key])),
+    [series, chartRows, filter.system],
+  );
   const summary = rows.map((r) => `${r.label} ${fmt(r.total)}`).join(', ');
   const toggleService = (service: string) => {
     if (service !== 'unallocated') onToggle('service', service);
   };
+  const onBar = useStableCallback((bar: { payload?: unknown }) =>
+    toggleService(String((bar.payload as { service: string }).service)),
+  );
+  const onLegend = useStableCallback((entry: { dataKey?: unknown }) => {
+    const key = typeof entry.dataKey === 'string' ? entry.dataKey : '';
+    if (key && key !== OTHER_SYSTEMS) onToggle('system', key);
+  });
   return (
     <ChartCard
       exportContext={exportContext}
@@ -151,7 +190,7 @@ export function UnitsByServiceChart({
       }
     >
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={chartRows} margin={{ top: 24, right: 16, bottom: 4, left: 4 }}>
+        <BarChart data={chartRows} margin={MARGIN}>
           <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} interval={0} />
           <YAxis
@@ -159,22 +198,11 @@ export function UnitsByServiceChart({
             tickLine={false}
             axisLine={false}
             width={56}
-            tickFormatter={(v: number) => compactNumber.format(v)}
+            tickFormatter={formatAxis}
             allowDecimals={false}
           />
-          <Tooltip
-            cursor={{ fillOpacity: 0.08 }}
-            contentStyle={TOOLTIP_STYLE}
-            formatter={(value, name) => [fmt(Number(value)), String(name)]}
-          />
-          <Legend
-            wrapperStyle={{ fontSize: 13, cursor: 'pointer' }}
-            formatter={(value) => <span className="legend-text">{value}</span>}
-            onClick={(entry) => {
-              const key = String(entry.dataKey ?? '');
-              if (key && key !== OTHER_SYSTEMS) onToggle('system', key);
-            }}
-          />
+          <Tooltip cursor={TOOLTIP_CURSOR} contentStyle={TOOLTIP_STYLE} formatter={formatTooltip} />
+          <Legend wrapperStyle={LEGEND_STYLE} formatter={legendText} onClick={onLegend} />
           {shown.map((s) => (
             <Bar
               key={s.key}
@@ -182,21 +210,14 @@ export function UnitsByServiceChart({
               name={s.label}
               stackId="units"
               fill={s.colour}
+              fillOpacity={s.opacity}
+              shape={dimmableBar}
               isAnimationActive={false}
               maxBarSize={110}
-              onClick={(bar) => toggleService(String((bar.payload as { service: string }).service))}
+              onClick={onBar}
               cursor="pointer"
             >
-              <LabelList dataKey="total" content={totalLabel(s.key)} />
-              {chartRows.map((r) => (
-                <Cell
-                  key={r.service}
-                  fillOpacity={
-                    selectionOpacity(filter.service, r.service) *
-                    (s.key === OTHER_SYSTEMS ? 1 : selectionOpacity(filter.system, s.key))
-                  }
-                />
-              ))}
+              {s.totals}
             </Bar>
           ))}
         </BarChart>

@@ -2,7 +2,6 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
-  Cell,
   Legend,
   ResponsiveContainer,
   Tooltip,
@@ -11,12 +10,18 @@ import {
   type TooltipContentProps,
 } from 'recharts';
 import { formatMoney, type DealFilter, type ValueByYear, type ValueYear, formatCount } from '../../domain';
-import { AXIS_TICK, BASIS_COLOURS, BASIS_LABELS, selectionOpacity } from './chart-theme';
+import { useCallback, useMemo } from 'react';
+import { AXIS_TICK, BASIS_COLOURS, BASIS_LABELS, selectionOpacity, TOOLTIP_CURSOR } from './chart-theme';
+import { dimmableBar } from './bar-shapes';
+import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 
 const BASES = ['signed', 'approved', 'estimate'] as const;
+const MARGIN = { top: 16, right: 16, bottom: 4, left: 8 };
+const LEGEND_STYLE = { fontSize: 13 };
+const legendText = (value: unknown) => <span className="legend-text">{String(value)}</span>;
 
 function YearTooltip({
   active,
@@ -71,10 +76,23 @@ export function ValueOverTimeChart({
 }) {
   const height = useChartHeight();
   const { currency, years } = data;
-  const money = (n: number) => formatMoney(n, currency, { compact: true });
+  const money = useCallback((n: number) => formatMoney(n, currency, { compact: true }), [currency]);
+  const tooltip = useMemo(() => <YearTooltip currency={currency} />, [currency]);
   const selectedYear =
     filter.yearMin !== undefined && filter.yearMin === filter.yearMax ? [String(filter.yearMin)] : undefined;
   const unknown = data.unknownValue + data.undated;
+  const selected = selectedYear?.[0];
+  const rows = useMemo(
+    () =>
+      years.map((y) => ({
+        ...y,
+        opacity: selectionOpacity(selected ? [selected] : undefined, String(y.year)),
+      })),
+    [years, selected],
+  );
+  const onBar = useStableCallback((bar: { payload?: unknown }) =>
+    onYear(Number((bar.payload as ValueYear).year)),
+  );
   const summary = years.map((y) => `${y.year} ${formatMoney(y.total, currency)}`).join(', ');
   return (
     <ChartCard
@@ -130,7 +148,7 @@ export function ValueOverTimeChart({
       }
     >
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={years} margin={{ top: 16, right: 16, bottom: 4, left: 8 }}>
+        <BarChart data={rows} margin={MARGIN}>
           <defs>
             <pattern
               id="estimate-hatch"
@@ -146,11 +164,8 @@ export function ValueOverTimeChart({
           <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="year" tick={AXIS_TICK} tickLine={false} minTickGap={8} />
           <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={84} tickFormatter={money} />
-          <Tooltip cursor={{ fillOpacity: 0.08 }} content={<YearTooltip currency={currency} />} />
-          <Legend
-            wrapperStyle={{ fontSize: 13 }}
-            formatter={(value) => <span className="legend-text">{value}</span>}
-          />
+          <Tooltip cursor={TOOLTIP_CURSOR} content={tooltip} />
+          <Legend wrapperStyle={LEGEND_STYLE} formatter={legendText} />
           {BASES.map((b) => (
             <Bar
               key={b}
@@ -162,12 +177,9 @@ export function ValueOverTimeChart({
               isAnimationActive={false}
               maxBarSize={56}
               cursor="pointer"
-              onClick={(bar) => onYear(Number((bar.payload as ValueYear).year))}
-            >
-              {years.map((y) => (
-                <Cell key={y.year} fillOpacity={selectionOpacity(selectedYear, String(y.year))} />
-              ))}
-            </Bar>
+              onClick={onBar}
+              shape={dimmableBar}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>
