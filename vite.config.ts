@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   plugins: [react()],
+  // Names this build, so data the embedded API cached in the browser is never served by another build.
+  define: { __BUILD_ID__: JSON.stringify(Date.now().toString(36)) },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   // The manifest tells the benchmark which chunk is the embedded mock API.

@@ -86,4 +86,34 @@ test.describe('production build with the embedded mock API', () => {
     await expect(page.getByText(/^\d[\d,]* of 2,000 deals$/)).toBeVisible();
     expect(consoleErrors).toEqual([]);
   });
+  test('a synthetic set opened again comes from the browser cache: the same deals, the same generation time', async ({
+    page,
+    consoleErrors,
+  }) => {
+    const url = '/deals?dataset=synthetic&size=1500&seed=11&sort=value:desc';
+    await openApp(page, url);
+    const list = page.getByRole('table', { name: 'Matching deals' });
+    await expect(page.getByText('1,500 of 1,500 deals')).toBeVisible();
+    const firstRows = await list
+      .getByRole('link')
+      .evaluateAll((as) => as.slice(0, 5).map((a) => a.textContent));
+    const meta = () =>
+      page.evaluate(async () => {
+        const response = await fetch('/api/meta?dataset=synthetic&size=1500&seed=11');
+        return ((await response.json()) as { generatedAt: string }).generatedAt;
+      });
+    const generatedAt = await meta();
+    await expect
+      .poll(() => page.evaluate(async () => (await (await caches.open('dpt-synthetic-lists')).keys()).length))
+      .toBe(1);
+
+    await page.reload();
+    await expect(page.getByText('1,500 of 1,500 deals')).toBeVisible();
+    expect(
+      await list.getByRole('link').evaluateAll((as) => as.slice(0, 5).map((a) => a.textContent)),
+    ).toEqual(firstRows);
+    expect(await meta()).toBe(generatedAt);
+    expect(firstRows[0]).toMatch(/^Synthetic:/);
+    expect(consoleErrors).toEqual([]);
+  });
 });

@@ -31,24 +31,36 @@ function seedDataset(): Dataset {
   return seed;
 }
 
-// One synthetic set is kept, and only weakly: the app holds its own validated copy, so at 100,000
-// records a second copy here cost about 100 MB of the page's heap. Generation is deterministic, so a
-// set the garbage collector took is generated again when next asked for (about a second at 100,000).
-let synthetic: { key: string; generatedAt: string; dataset: WeakRef<Dataset> } | undefined;
-function syntheticDataset(size: number, prngSeed: number): Dataset {
+function syntheticMeta(size: number, prngSeed: number): MetaBody {
   const key = `${size}:${prngSeed}`;
-  const kept = synthetic?.key === key ? synthetic.dataset.deref() : undefined;
-  if (kept) return kept;
-  const generatedAt = synthetic?.key === key ? synthetic.generatedAt : new Date().toISOString();
-  const dataset = makeDataset(generateSyntheticDeals({ size, seed: prngSeed }), {
+  // The set is regenerated identically when asked for again, so it keeps the time it was first made.
+  const generatedAt = generatedAtByKey.get(key) ?? new Date().toISOString();
+  generatedAtByKey.set(key, generatedAt);
+  return {
     dataset: 'synthetic',
     title: `Synthetic deals (${size.toLocaleString('en')} generated records, seed ${prngSeed})`,
     generatedAt,
     synthetic: true,
     size,
     seed: prngSeed,
-  });
-  synthetic = { key, generatedAt, dataset: new WeakRef(dataset) };
+    recordCount: size,
+  };
+}
+const generatedAtByKey = new Map<string, string>();
+
+// One synthetic set is kept, and only weakly: the app holds its own validated copy, so at 100,000
+// records a second copy here cost about 100 MB of the page's heap. Generation is deterministic, so a
+// set the garbage collector took is generated again when next asked for (about a second at 100,000).
+let synthetic: { key: string; dataset: WeakRef<Dataset> } | undefined;
+function syntheticDataset(size: number, prngSeed: number): Dataset {
+  const key = `${size}:${prngSeed}`;
+  const kept = synthetic?.key === key ? synthetic.dataset.deref() : undefined;
+  if (kept) return kept;
+  const dataset = makeDataset(
+    generateSyntheticDeals({ size, seed: prngSeed }),
+    syntheticMeta(size, prngSeed),
+  );
+  synthetic = { key, dataset: new WeakRef(dataset) };
   return dataset;
 }
 
@@ -59,9 +71,14 @@ function readInt(params: URLSearchParams, name: string, fallback: number): numbe
   return Number.isInteger(value) && value >= 0 ? value : undefined;
 }
 
-export function chooseDataset(params: URLSearchParams): DatasetChoice {
+export type DatasetDescription =
+  | { ok: true; meta: MetaBody; synthetic?: { size: number; seed: number } }
+  | { ok: false; param: string; message: string };
+
+/** Which data set the parameters name, and its description, without generating a synthetic one. */
+export function describeDataset(params: URLSearchParams): DatasetDescription {
   const name = params.get('dataset') ?? 'seed';
-  if (name === 'seed') return { ok: true, dataset: seedDataset() };
+  if (name === 'seed') return { ok: true, meta: seedDataset().meta };
   if (name !== 'synthetic') {
     return { ok: false, param: 'dataset', message: `Unknown dataset "${name}": use "seed" or "synthetic".` };
   }
@@ -75,5 +92,12 @@ export function chooseDataset(params: URLSearchParams): DatasetChoice {
   }
   const prngSeed = readInt(params, 'seed', DEFAULT_SEED);
   if (prngSeed === undefined) return { ok: false, param: 'seed', message: 'seed must be a whole number.' };
-  return { ok: true, dataset: syntheticDataset(size, prngSeed) };
+  return { ok: true, meta: syntheticMeta(size, prngSeed), synthetic: { size, seed: prngSeed } };
+}
+
+export function chooseDataset(params: URLSearchParams): DatasetChoice {
+  const described = describeDataset(params);
+  if (!described.ok) return described;
+  const { synthetic: options } = described;
+  return { ok: true, dataset: options ? syntheticDataset(options.size, options.seed) : seedDataset() };
 }

@@ -64,6 +64,21 @@ describe('GET /api/deals', () => {
     const meta = await json('/api/meta?dataset=synthetic&size=500');
     expect(meta.body).toMatchObject({ dataset: 'synthetic', synthetic: true, recordCount: 500 });
   });
+
+  it('serves the same records whole (encoded apart, as the app loads them) and page by page', async () => {
+    const whole = await json('/api/deals?dataset=synthetic&size=300&seed=7&limit=1000');
+    expect(whole.body).toMatchObject({ total: 300, offset: 0, limit: 1000 });
+    const data = whole.body.data as { id: string }[];
+    expect(data).toHaveLength(300);
+    expect(parseDeals(data).rejected).toEqual([]);
+    const page = await json('/api/deals?dataset=synthetic&size=300&seed=7&offset=120&limit=50');
+    expect(page.body.data).toEqual(data.slice(120, 170));
+    const detail = await json(`/api/deals/${data[42]!.id}?dataset=synthetic&size=300&seed=7`);
+    expect(detail.body.data).toEqual(data[42]);
+    const meta = await json('/api/meta?dataset=synthetic&size=300&seed=7');
+    const again = await json('/api/meta?dataset=synthetic&size=300&seed=7');
+    expect(meta.body.generatedAt).toBe(again.body.generatedAt);
+  });
 });
 
 describe('GET /api/deals/:id and /api/meta', () => {
