@@ -18,7 +18,8 @@ export interface SyntheticListKey {
 }
 
 function available(): boolean {
-  return typeof caches !== 'undefined' && typeof location !== 'undefined';
+  // A build that does not name itself (no `define` for it) never caches: it could not tell its sets apart.
+  return typeof __BUILD_ID__ === 'string' && typeof caches !== 'undefined' && typeof location !== 'undefined';
 }
 
 function keyUrl({ size, seed, limit }: SyntheticListKey): string {

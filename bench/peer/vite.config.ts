@@ -7,5 +7,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   publicDir: fileURLToPath(new URL('../../public', import.meta.url)),
   plugins: [react()],
+  // The same embedded API as the app's, which caches generated data sets per build (mocks/synthetic-cache.ts).
+  define: { __BUILD_ID__: JSON.stringify(Date.now().toString(36)) },
   build: { outDir: fileURLToPath(new URL('../../dist-bench', import.meta.url)), emptyOutDir: true },
 });

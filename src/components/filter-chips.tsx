@@ -88,14 +88,28 @@ export function describeFilter(filter: DealFilter): string {
 export function FilterChips({
   filter,
   onChange,
+  reserveSpace = false,
 }: {
   filter: DealFilter;
   onChange: (next: DealFilter) => void;
+  /**
+   * Keep the row's height when no filter is set, so the first character typed or the first box
+   * ticked does not push the results down under the pointer (and relay out the whole page).
+   */
+  reserveSpace?: boolean;
 }) {
   const chips = filterChips(filter);
-  if (chips.length === 0) return null;
+  if (chips.length === 0) {
+    return reserveSpace ? (
+      <p className="chips chips--reserved muted">No filter set: every deal is listed.</p>
+    ) : null;
+  }
   return (
-    <div className="chips" role="group" aria-label="Active filters">
+    <div
+      className={reserveSpace ? 'chips chips--reserved' : 'chips'}
+      role="group"
+      aria-label="Active filters"
+    >
       {chips.map((chip) => (
         <button
           key={chip.key}

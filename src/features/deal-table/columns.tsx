@@ -53,7 +53,7 @@ const split = (deal: Deal) =>
 export const columns = helper.columns([
   helper.display({
     id: 'title',
-    size: 250,
+    size: 226,
     cell: ({ row }) => (
       <span title={row.original.title} className="deal-table__cell">
         <ViewLink to={`/deals/${encodeURIComponent(row.original.id)}`} className="deal-table__title">
@@ -82,7 +82,7 @@ export const columns = helper.columns([
   helper.display({ id: 'kind', size: 100, cell: ({ row }) => LABELS.kind[row.original.kind] }),
   helper.display({
     id: 'status',
-    size: 122,
+    size: 144,
     cell: ({ row }) => <StatusBadge status={row.original.status} />,
   }),
   helper.display({
@@ -112,7 +112,7 @@ export const columns = helper.columns([
   }),
   helper.display({
     id: 'signed',
-    size: 100,
+    size: 108,
     cell: ({ row }) => {
       const date = signatureDate(row.original);
       return date ? formatPartialDate(date, 'compact') : <span className="muted">—</span>;

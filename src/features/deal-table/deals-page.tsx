@@ -127,7 +127,7 @@ export function DealsPage() {
           </span>
         ) : null}
       </div>
-      <FilterChips filter={filter} onChange={(next) => setFilter(next)} />
+      <FilterChips filter={filter} onChange={(next) => setFilter(next)} reserveSpace />
       {list.isPending && !list.isError ? <ListSkeleton label="Loading the deals…" /> : null}
       {all && result && totals ? (
         <div className="deals-layout">
