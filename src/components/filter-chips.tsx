@@ -100,9 +100,7 @@ export function FilterChips({
 }) {
   const chips = filterChips(filter);
   if (chips.length === 0) {
-    return reserveSpace ? (
-      <p className="chips chips--reserved muted">No filter set: every deal is listed.</p>
-    ) : null;
+    return reserveSpace ? <p className="chips chips--reserved muted">No filter set.</p> : null;
   }
   return (
     <div

@@ -1,4 +1,5 @@
-// Okabe–Ito, in an order that keeps neighbouring stacks apart; plain hex so exported images keep them.
+// Okabe–Ito (with Tol's wine in place of its grey, which "Other systems" uses), in an order that keeps
+// neighbouring stacks apart; plain hex so exported images keep them.
 export const SERIES_COLOURS = [
   '#0072B2',
   '#E69F00',
@@ -6,7 +7,7 @@ export const SERIES_COLOURS = [
   '#CC79A7',
   '#56B4E9',
   '#D55E00',
-  '#7F7F7F',
+  '#882255',
   '#F0E442',
 ];
 
