@@ -163,9 +163,7 @@ export function DealTable({
                     style={{ width: cell.column.getSize() }}
                     className={COLUMN_META[cell.column.id as ColumnId].numeric ? 'num' : undefined}
                   >
-                    <span className="deal-table__cell">
-                      <table.FlexRender cell={cell} />
-                    </span>
+                    <table.FlexRender cell={cell} />
                   </td>
                 ))}
               </tr>
