@@ -1,0 +1,144 @@
+/**
+ * `npm run bench:trace -- --size 100000 --what search`: where one kind of interaction spends its time.
+ * Runs the benchmark's own interaction (search keystroke, facet toggle or dashboard cross-filter) on
+ * the production build in `dist/` under a Chrome performance trace (CDP `Tracing`), and prints, per
+ * interaction, the probe's input-to-paint time beside the main thread's script, style, layout,
+ * pre-paint, paint and garbage-collection time in that window. Build first (`npm run build`).
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type CDPSession } from 'playwright-core';
+import { measureCrossFilter, measureFacet, measureSearch, openReady, READY } from './measure.ts';
+import { serveStatic } from './serve.ts';
+import { summarise } from './stats.ts';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { type?: string } };
+}
+
+const PHASES = {
+  script: ['FunctionCall'],
+  style: ['UpdateLayoutTree'],
+  layout: ['Layout'],
+  prepaint: ['PrePaint'],
+  paint: ['Paint'],
+  gc: ['MinorGC', 'MajorGC'],
+} as const;
+
+const { values: args } = parseArgs({
+  options: {
+    size: { type: 'string', default: '100000' },
+    what: { type: 'string', default: 'search' },
+    reps: { type: 'string', default: '20' },
+  },
+});
+const what = args.what ?? 'search';
+if (!['search', 'facet', 'cross'].includes(what)) throw new Error('--what is search, facet or cross');
+const size = args.size ?? '100000';
+const reps = Number(args.reps ?? 20);
+const root = new URL('..', import.meta.url).pathname;
+
+/** Time covered by events, in ms: nested events of one name (Paint inside Paint) count once. */
+function coveredMs(events: TraceEvent[]): number {
+  let covered = 0;
+  let reach = -Infinity;
+  for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
+    const end = e.ts + (e.dur ?? 0);
+    if (end <= reach) continue;
+    covered += end - Math.max(e.ts, reach);
+    reach = end;
+  }
+  return covered / 1000;
+}
+
+async function traced<T>(
+  cdp: CDPSession,
+  run: () => Promise<T>,
+): Promise<{ result: T; events: TraceEvent[] }> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute',
+    transferMode: 'ReportEvents',
+  });
+  const result = await run();
+  await cdp.send('Tracing.end');
+  await complete;
+  return { result, events };
+}
+
+async function main() {
+  const app = await serveStatic(join(root, 'dist'), 4193);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const query = size === 'seed' ? '' : `?dataset=synthetic&size=${size}`;
+    const target =
+      what === 'cross'
+        ? { url: `http://127.0.0.1:4193/${query}`, ready: READY.dashboard }
+        : { url: `http://127.0.0.1:4193/deals${query}`, ready: READY.table };
+    const { context, page } = await openReady(browser, target);
+    const interact = () =>
+      what === 'cross'
+        ? measureCrossFilter(page, reps)
+        : what === 'facet'
+          ? measureFacet(page, reps)
+          : measureSearch(page, '#deal-search', '.deals-page .page__head p', reps).then((r) => r.samples);
+    await interact(); // warm-up: the JIT and the filter index, as after a few seconds of use
+    const cdp = await context.newCDPSession(page);
+    const { result: samples, events } = await traced(cdp, interact);
+
+    const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    const own = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+    const type = what === 'search' ? 'keydown' : 'click';
+    const starts = own
+      .filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === type)
+      .map((e) => e.ts);
+    const totals = Object.fromEntries(Object.keys(PHASES).map((k) => [k, 0])) as Record<
+      keyof typeof PHASES,
+      number
+    >;
+    starts.slice(0, samples.length).forEach((start, i) => {
+      const end = start + samples[i]! * 1000;
+      for (const [phase, names] of Object.entries(PHASES) as [keyof typeof PHASES, readonly string[]][]) {
+        totals[phase] += coveredMs(
+          own.filter((e) => names.includes(e.name) && e.ts >= start - 2000 && e.ts < end),
+        );
+      }
+    });
+    const n = Math.min(starts.length, samples.length);
+    const figures = summarise(samples);
+    process.stdout.write(
+      `${what} at ${size}: input to paint median ${figures.median.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms ` +
+        `(traced, so slower than the benchmark)\nmain thread per interaction (mean of ${n}): ` +
+        Object.entries(totals)
+          .map(([phase, ms]) => `${phase} ${(ms / Math.max(n, 1)).toFixed(1)} ms`)
+          .join(', ') +
+        '\n',
+    );
+    await context.close();
+  } finally {
+    await browser.close();
+    app.close();
+  }
+}
+
+await main();
