@@ -9,7 +9,6 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import {
   measureCrossFilter,
   measureFacet,
@@ -21,6 +20,7 @@ import {
   READY,
 } from './measure.ts';
 import { budgetVerdicts, toMarkdown, type Chunk, type Results, type SizeResult } from './report.ts';
+import { launchChromium } from './chromium.ts';
 import { serveStatic } from './serve.ts';
 import { summarise } from './stats.ts';
 
@@ -38,7 +38,6 @@ const smoke = args.smoke ?? false;
 const sizes = (args.sizes ?? (smoke ? 'seed,1000' : 'seed,1000,10000,30000,100000')).split(',');
 const reps = Number(args.reps ?? (smoke ? 4 : 30));
 const loadsPerSize = Number(args.loads ?? (smoke ? 1 : 3));
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function build(configArgs: string[]) {
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', ...configArgs], {
@@ -59,19 +58,7 @@ async function main() {
   }
   const app = await serveStatic(join(root, 'dist'), 4191);
   const peer = await serveStatic(join(root, 'dist-bench'), 4192);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const results: SizeResult[] = [];
   let firstLoadScripts = new Map<string, number>();
   try {

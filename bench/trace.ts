@@ -7,8 +7,9 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type CDPSession } from 'playwright-core';
+import type { CDPSession } from 'playwright-core';
 import { measureCrossFilter, measureFacet, measureSearch, openReady, READY } from './measure.ts';
+import { launchChromium } from './chromium.ts';
 import { serveStatic } from './serve.ts';
 import { summarise } from './stats.ts';
 
@@ -76,19 +77,7 @@ async function traced<T>(
 
 async function main() {
   const app = await serveStatic(join(root, 'dist'), 4193);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const query = size === 'seed' ? '' : `?dataset=synthetic&size=${size}`;
     const target =
