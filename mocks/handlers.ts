@@ -83,7 +83,7 @@ export const handlers = [
         ? { ...described.synthetic, limit }
         : undefined;
     const hit = wholeSet && (await readCachedList(wholeSet));
-    if (hit) return jsonBytesResponse(hit.bytes);
+    if (hit) return jsonBytesResponse(hit);
 
     const choice = chooseDataset(params);
     if (!choice.ok) return badParameter(choice);

@@ -26,14 +26,11 @@ function keyUrl({ size, seed, limit }: SyntheticListKey): string {
   return `${location.origin}/__synthetic-lists/${__BUILD_ID__}/${size}-${seed}-${limit}.json`;
 }
 
-export async function readCachedList(
-  key: SyntheticListKey,
-): Promise<{ bytes: Uint8Array<ArrayBuffer>; generatedAt: string | null } | undefined> {
+export async function readCachedList(key: SyntheticListKey): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (!available()) return undefined;
   try {
     const hit = await (await caches.open(CACHE_NAME)).match(keyUrl(key));
-    if (!hit) return undefined;
-    return { bytes: new Uint8Array(await hit.arrayBuffer()), generatedAt: hit.headers.get(GENERATED_AT) };
+    return hit ? new Uint8Array(await hit.arrayBuffer()) : undefined;
   } catch {
     // A browser that refuses storage (private mode, quota) just generates the set again.
     return undefined;
