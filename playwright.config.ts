@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+// Chromium's flags for this machine (closed network, no GPU), shared with bench/ and .ci/screenshots.mjs.
+import CHROMIUM_ARGS from './.ci/chromium-args.json' with { type: 'json' };
 
 // Debian's Chromium, never a downloaded browser (.ci/ensure-chromium.sh installs it).
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,16 +20,7 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     launchOptions: {
       executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
   },

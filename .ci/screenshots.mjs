@@ -1,6 +1,7 @@
 // Screenshots of the main pages from a running server (default: vite preview on 127.0.0.1:4173),
 // for the README and for looking at what changed. Usage: node .ci/screenshots.mjs [outDir] [baseUrl]
 import { chromium } from 'playwright-core';
+import CHROMIUM_ARGS from './chromium-args.json' with { type: 'json' };
 
 const outDir = process.argv[2] ?? 'docs/screenshots';
 const base = process.argv[3] ?? 'http://127.0.0.1:4173';
@@ -20,16 +21,7 @@ const shots = [
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
 });
 for (const [name, path, width, height, scheme] of shots) {
   const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
