@@ -5,6 +5,8 @@ import CHROMIUM_ARGS from './.ci/chromium-args.json' with { type: 'json' };
 // Debian's Chromium, never a downloaded browser (.ci/ensure-chromium.sh installs it).
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
+// Another build folder and port let two builds be tested side by side on one machine.
+const outDir = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -26,7 +28,7 @@ export default defineConfig({
   },
   webServer: {
     // The production build, served as a user would get it.
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${outDir}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

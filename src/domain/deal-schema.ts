@@ -56,6 +56,8 @@ export type DefenceSystem = z.infer<typeof DefenceSystem>;
 export const Allocation = z.object({
   service: Service,
   count: Count,
+  /** Sources of this service's share, where they are not (only) the quantity's. */
+  sourceIds: z.optional(SourceRefs),
 });
 export type Allocation = z.infer<typeof Allocation>;
 
@@ -70,6 +72,17 @@ export const Quantity = z.object({
 export type Quantity = z.infer<typeof Quantity>;
 
 /** One reported money figure. An unknown value is no figure at all, never a zero. */
+/**
+ * The service or services that receive what the deal buys, as a source states it: for a deal with no
+ * count per service (the Stryker talks name the Army and no number), or to cite who the end user is.
+ */
+export const EndUser = z.object({
+  services: z.array(Service).check(z.minLength(1)),
+  sourceIds: SourceRefs,
+  note: z.optional(z.string()),
+});
+export type EndUser = z.infer<typeof EndUser>;
+
 export const MoneyFigure = z.object({
   id: Slug,
   amount: z.number().check(z.positive()),
@@ -107,6 +120,7 @@ const DealShape = z.object({
   domains: z._default(z.array(Domain), []),
   system: z.optional(DefenceSystem),
   quantity: z.optional(Quantity),
+  endUser: z.optional(EndUser),
   figures: z._default(z.array(MoneyFigure), []),
   headlineFigureId: z.optional(Slug),
   milestones: z._default(z.array(Milestone), []),
@@ -147,6 +161,20 @@ function checkInvariants(deal: DealShape, ctx: z.core.$RefinementCtx<DealShape>)
       services.add(a.service);
     });
     checkRefs(deal.quantity.sourceIds, ['quantity', 'sourceIds']);
+    allocations.forEach((a, i) => {
+      if (a.sourceIds) checkRefs(a.sourceIds, ['quantity', 'allocations', i, 'sourceIds']);
+    });
+  }
+  if (deal.endUser) {
+    checkRefs(deal.endUser.sourceIds, ['endUser', 'sourceIds']);
+    const named = new Set<string>(deal.endUser.services);
+    deal.quantity?.allocations.forEach((a, i) => {
+      if (!named.has(a.service))
+        issue(
+          ['quantity', 'allocations', i, 'service'],
+          `"${a.service}" is allocated units but is not an end user`,
+        );
+    });
   }
 
   const figureIds = new Set<string>();

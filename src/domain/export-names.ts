@@ -1,6 +1,7 @@
 import { viewOf } from './aggregations/deal-view';
 import { sourceSummaryOf } from './aggregations/sources';
 import type { Deal } from './deal-schema';
+import { formatPartialDate, type PartialDate } from './partial-date';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -42,9 +43,27 @@ export function sourceSummary(deals: readonly Deal[], shown = 3): string {
   return sourceSummaryOf(viewOf(deals), shown);
 }
 
-/** "Source: … · Defence Procurement Tracker · 24 Nov 2026", with synthetic data said outright. */
-export function exportFooter(options: { sources: string; date: Date; synthetic: boolean }): string {
-  const parts = [`Source: ${options.sources}`, 'Defence Procurement Tracker', formatExportDate(options.date)];
+/**
+ * "Source: … · Data as of Dec 2025 · Defence Procurement Tracker · 24 Nov 2026", with synthetic data
+ * said outright. The last date is the export's; "data as of" is the newest source's.
+ */
+export function exportFooter(options: {
+  sources: string;
+  date: Date;
+  synthetic: boolean;
+  dataAsOf?: string | undefined;
+}): string {
+  const parts = [`Source: ${options.sources}`];
+  if (options.dataAsOf) parts.push(options.dataAsOf);
+  parts.push('Defence Procurement Tracker', formatExportDate(options.date));
   if (options.synthetic) parts.unshift('SYNTHETIC DATA, not real deals');
   return parts.join(' · ');
+}
+
+/** "Data as of Dec 2025 (newest source)": what a dashboard, slide or export says of how fresh it is. */
+export function dataAsOfLabel(latest: PartialDate | undefined, synthetic: boolean): string {
+  if (synthetic) return 'Synthetic data, generated for demonstration';
+  return latest === undefined
+    ? 'Data date not known'
+    : `Data as of ${formatPartialDate(latest)} (newest source)`;
 }

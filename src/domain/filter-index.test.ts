@@ -8,7 +8,16 @@ import { FACET_KEYS, type DealFilter, type FacetKey } from './filter-model';
 import { valueInCurrency } from './money';
 import { normaliseText } from './normalise-text';
 import { generateSyntheticDeals } from './synthetic';
-import { DEAL_KINDS, DEAL_STATUSES, DOMAINS, ROUTES, SERVICES, SYSTEM_CATEGORIES } from './vocabulary';
+import {
+  DEAL_KINDS,
+  DEAL_STATUSES,
+  DOMAINS,
+  LABELS,
+  ROUTES,
+  SERVICE_FILTER_VALUES,
+  SYSTEM_CATEGORIES,
+  type ServiceFilterValue,
+} from './vocabulary';
 
 // The obvious per-deal predicate, written without the index, to check the indexed engine against.
 const facetValues = (deal: Deal, key: FacetKey): string[] =>
@@ -16,7 +25,12 @@ const facetValues = (deal: Deal, key: FacetKey): string[] =>
     status: [deal.status],
     kind: [deal.kind],
     domain: deal.domains,
-    service: deal.quantity?.allocations.map((a) => a.service) ?? [],
+    service: ((named) => (named.size > 0 ? [...named] : ['unknown']))(
+      new Set<string>([
+        ...(deal.endUser?.services ?? []),
+        ...(deal.quantity?.allocations ?? []).map((a) => a.service),
+      ]),
+    ),
     category: deal.system ? [deal.system.category] : [],
     system: deal.system ? [deal.system.name] : [],
     route: deal.routes,
@@ -30,11 +44,15 @@ const haystack = (deal: Deal) => {
   let text = haystacks.get(deal);
   if (text === undefined) {
     const fields = [deal.title, deal.system?.name, deal.system?.variant, deal.summary, deal.id];
-    text = normaliseText([...fields, ...deal.parties.map((p) => p.name)].join(' '));
+    const services = facetValues(deal, 'service').map((s) => LABELS.service[s as ServiceFilterValue]);
+    text = normaliseText([...fields, ...deal.parties.map((p) => p.name), ...services].join(' '));
     haystacks.set(deal, text);
   }
   return text;
 };
+
+// Separators dropped, so "mq9b" meets "MQ-9B".
+const bare = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '');
 
 function reference(deals: readonly Deal[], filter: DealFilter) {
   const tokens = normaliseText(filter.q ?? '')
@@ -46,7 +64,9 @@ function reference(deals: readonly Deal[], filter: DealFilter) {
   const passesFacet = (deal: Deal, key: FacetKey) =>
     !filter[key]?.length || facetValues(deal, key).some((v) => (filter[key] as string[]).includes(v));
   const passesRest = (deal: Deal) =>
-    tokens.every((t) => haystack(deal).includes(t)) &&
+    tokens.every(
+      (t) => haystack(deal).includes(t) || (bare(t) !== '' && bare(haystack(deal)).includes(bare(t))),
+    ) &&
     inRange(dealYear(deal), filter.yearMin, filter.yearMax) &&
     inRange(valueInCurrency(deal, 'USD'), filter.valueMin, filter.valueMax);
   const counts: Record<string, Record<string, number>> = Object.fromEntries(FACET_KEYS.map((k) => [k, {}]));
@@ -95,7 +115,7 @@ const filters: fc.Arbitrary<DealFilter> = fc
     status: some(DEAL_STATUSES),
     kind: some(DEAL_KINDS),
     domain: some(DOMAINS),
-    service: some(SERVICES),
+    service: some(SERVICE_FILTER_VALUES),
     category: some(SYSTEM_CATEGORIES),
     system: some([...seen('system'), 'No such system']),
     route: some(ROUTES),

@@ -1,8 +1,9 @@
 import type { Deal } from './deal-schema';
-import { dealYear } from './deal-facts';
+import { dealYear, serviceFacetValues } from './deal-facts';
 import { FACET_KEYS, type DealFilter, type FacetKey } from './filter-model';
 import { valueInCurrency } from './money';
-import { normaliseText } from './normalise-text';
+import { compactText, normaliseText } from './normalise-text';
+import { LABELS } from './vocabulary';
 
 /**
  * One facet as integers, so filtering and counting 100,000 deals walks typed arrays rather than
@@ -17,6 +18,8 @@ type FacetColumn =
 export interface DealIndex {
   deals: readonly Deal[];
   text: string[];
+  /** `text` without separators, for tokens such as "mq9b" that the plain text misses. */
+  compact: string[];
   /** NaN where unknown: NaN fails every comparison, so an unknown year or value never matches a range. */
   year: Float64Array;
   usd: Float64Array;
@@ -40,7 +43,7 @@ function facetValues(deal: Deal, key: FacetKey): readonly string[] {
     case 'domain':
       return deal.domains;
     case 'service':
-      return deal.quantity ? deal.quantity.allocations.map((a) => a.service) : [];
+      return serviceFacetValues(deal);
     case 'category':
       return deal.system ? [deal.system.category] : [];
     case 'system':
@@ -84,9 +87,23 @@ function buildFacet(deals: readonly Deal[], key: FacetKey): FacetColumn {
 
 function searchText(deal: Deal): string {
   const system = deal.system ? `${deal.system.name} ${deal.system.variant ?? ''}` : '';
+  // The services a deal is tied to are searchable by name: "navy" finds the P-8I, whose summary may not say it.
+  const services = serviceFacetValues(deal)
+    .map((s) => LABELS.service[s])
+    .join(' ');
   return normaliseText(
-    [deal.title, system, deal.parties.map((p) => p.name).join(' '), deal.summary, deal.id].join('\n'),
+    [deal.title, system, deal.parties.map((p) => p.name).join(' '), services, deal.summary, deal.id].join(
+      '\n',
+    ),
   );
+}
+
+/** Search tokens, each with its compact form for the second try (empty when it has no letter or digit). */
+export function searchTokens(q: string): { plain: string; compact: string }[] {
+  return normaliseText(q)
+    .split(/\s+/)
+    .filter((t) => t.length > 0)
+    .map((plain) => ({ plain, compact: compactText(plain) }));
 }
 
 export function buildIndex(deals: readonly Deal[]): DealIndex {
@@ -94,8 +111,10 @@ export function buildIndex(deals: readonly Deal[]): DealIndex {
   const year = new Float64Array(size);
   const usd = new Float64Array(size);
   const text = new Array<string>(size);
+  const compact = new Array<string>(size);
   deals.forEach((deal, i) => {
     text[i] = searchText(deal);
+    compact[i] = compactText(text[i]);
     year[i] = dealYear(deal) ?? Number.NaN;
     usd[i] = valueInCurrency(deal, 'USD') ?? Number.NaN;
   });
@@ -109,8 +128,13 @@ export function buildIndex(deals: readonly Deal[]): DealIndex {
     rows: new Int32Array(size),
     near: new Int32Array(size),
   };
-  return { deals, text, year, usd, facets, scratch };
+  return { deals, text, compact, year, usd, facets, scratch };
 }
+
+// Each active facet owns one bit of a row's failure mask in `scratch.fails`.
+const MASK_BITS = Uint16Array.BYTES_PER_ELEMENT * 8;
+if (FACET_KEYS.length > MASK_BITS)
+  throw new Error(`${FACET_KEYS.length} facets do not fit the ${MASK_BITS}-bit failure mask`);
 
 const indexes = new WeakMap<readonly Deal[], DealIndex>();
 
@@ -134,16 +158,14 @@ function baseMatches(
   fails: Uint16Array | undefined,
   maxFails: 0 | 1,
 ): Uint8Array | undefined {
-  const tokens = normaliseText(filter.q ?? '')
-    .split(/\s+/)
-    .filter((t) => t.length > 0);
+  const tokens = searchTokens(filter.q ?? '');
   const { yearMin, yearMax, valueMin, valueMax } = filter;
   const byYear = yearMin !== undefined || yearMax !== undefined;
   const byValue = valueMin !== undefined || valueMax !== undefined;
   if (tokens.length === 0 && !byYear && !byValue) return undefined;
   const [y0, y1] = [yearMin ?? -Infinity, yearMax ?? Infinity];
   const [v0, v1] = [valueMin ?? -Infinity, valueMax ?? Infinity];
-  const { text, year, usd } = index;
+  const { text, compact, year, usd } = index;
   const pass = index.scratch.pass;
   rows: for (let row = 0; row < pass.length; row++) {
     pass[row] = 0;
@@ -153,7 +175,11 @@ function baseMatches(
     }
     if (byYear && !(year[row]! >= y0 && year[row]! <= y1)) continue;
     if (byValue && !(usd[row]! >= v0 && usd[row]! <= v1)) continue;
-    for (let t = 0; t < tokens.length; t++) if (!text[row]!.includes(tokens[t]!)) continue rows;
+    for (let t = 0; t < tokens.length; t++) {
+      const { plain, compact: bare } = tokens[t]!;
+      if (text[row]!.includes(plain)) continue;
+      if (bare.length === 0 || !compact[row]!.includes(bare)) continue rows;
+    }
     pass[row] = 1;
   }
   return pass;

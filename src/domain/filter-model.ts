@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { DealKind, DealStatus, Domain, Route, Service, SystemCategory } from './vocabulary';
+import { DealKind, DealStatus, Domain, Route, ServiceFilterValue, SystemCategory } from './vocabulary';
 
 const CountryCode = z.string().check(z.regex(/^[A-Z]{2}$/));
 const Name = z.string().check(z.minLength(1));
@@ -14,7 +14,8 @@ export const DealFilter = z.object({
   status: z.optional(z.array(DealStatus)),
   kind: z.optional(z.array(DealKind)),
   domain: z.optional(z.array(Domain)),
-  service: z.optional(z.array(Service)),
+  /** By allocation or stated end user; "unknown" for deals tied to no service. */
+  service: z.optional(z.array(ServiceFilterValue)),
   category: z.optional(z.array(SystemCategory)),
   /** System name as recorded, e.g. "MQ-9B". */
   system: z.optional(z.array(Name)),

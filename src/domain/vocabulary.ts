@@ -67,6 +67,15 @@ export const SERVICES = [
 export const Service = z.enum(SERVICES);
 export type Service = z.infer<typeof Service>;
 
+/**
+ * The service filter's values: every service, and "unknown" for a deal no source ties to a service,
+ * so such a deal is counted and can be chosen rather than dropped from a per-service view.
+ */
+export const SERVICE_NOT_KNOWN = 'unknown';
+export const SERVICE_FILTER_VALUES = [...SERVICES, SERVICE_NOT_KNOWN] as const;
+export const ServiceFilterValue = z.enum(SERVICE_FILTER_VALUES);
+export type ServiceFilterValue = z.infer<typeof ServiceFilterValue>;
+
 export const PARTY_ROLES = [
   'buyer-government',
   'buyer-organisation',
@@ -164,6 +173,7 @@ export const LABELS = {
     marines: 'Marines',
     'special-forces': 'Special forces',
     joint: 'Joint',
+    unknown: 'Service not known',
   },
   role: {
     'buyer-government': 'Buyer government',
@@ -201,7 +211,7 @@ export const LABELS = {
   route: Record<Route, string>;
   domain: Record<Domain, string>;
   category: Record<SystemCategory, string>;
-  service: Record<Service, string>;
+  service: Record<ServiceFilterValue, string>;
   role: Record<PartyRole, string>;
   figureKind: Record<FigureKind, string>;
   confidence: Record<Confidence, string>;

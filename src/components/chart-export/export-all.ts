@@ -37,7 +37,7 @@ async function renderAll(
   date: Date,
   whiteBackground: boolean,
 ) {
-  const footer = exportFooter({ sources: context.sources, date, synthetic: context.synthetic });
+  const footer = exportFooter({ ...context, date });
   const out: Rendered[] = [];
   for (const chart of charts) {
     const composed = composeChartSvg(chart.element, {

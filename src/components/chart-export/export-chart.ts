@@ -8,6 +8,8 @@ export interface ExportContext {
   synthetic: boolean;
   /** The active filters in words, for the file name: "Service: Navy", "All deals". */
   filters: string;
+  /** "Data as of Dec 2025 (newest source)", from `dataAsOfLabel`. */
+  dataAsOf?: string;
 }
 
 export type ExportFormat = { kind: 'png'; scale: number } | { kind: 'svg' } | { kind: 'copy' };
@@ -23,7 +25,7 @@ export async function exportChart(
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
   const date = new Date();
   try {
-    const footer = exportFooter({ sources: context.sources, date, synthetic: context.synthetic });
+    const footer = exportFooter({ ...context, date });
     const composed = composeChartSvg(element, { title, subtitle, footer, whiteBackground });
     if (format.kind === 'svg') {
       const name = exportFileName(title, context.filters, date, 'svg');

@@ -31,3 +31,4 @@ export {
   type ValueYear,
   type YearDeal,
 } from './value-by-year';
+export { latestSourceDate } from './data-date';

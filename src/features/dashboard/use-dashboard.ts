@@ -5,6 +5,8 @@ import { useUrlFilter } from '../../components/use-url-filter';
 import { describeFilter } from '../../components/filter-chips';
 import {
   aggregateDashboard,
+  dataAsOfLabel,
+  latestSourceDate,
   filterDeals,
   prepareAggregations,
   prepareFilter,
@@ -69,9 +71,19 @@ export function useDashboard() {
     if (all && deals !== all) prepareAggregations(all);
     return cached(deals, currency, () => aggregateDashboard(deals, currency));
   }, [all, deals, currency]);
+  // Of the whole data set, not the view: a filter does not make the data older.
+  const dataAsOf = useMemo(
+    () => dataAsOfLabel(all ? latestSourceDate(all) : undefined, figures.synthetic),
+    [all, figures.synthetic],
+  );
   const exportContext = useMemo(
-    () => ({ sources: figures.sources, synthetic: figures.synthetic, filters: describeFilter(filter) }),
-    [figures.sources, figures.synthetic, filter],
+    () => ({
+      sources: figures.sources,
+      synthetic: figures.synthetic,
+      filters: describeFilter(filter),
+      dataAsOf,
+    }),
+    [figures.sources, figures.synthetic, filter, dataAsOf],
   );
   return {
     list,
@@ -81,6 +93,7 @@ export function useDashboard() {
     setCurrency,
     urlFilter,
     ...figures,
+    dataAsOf,
     exportContext,
   };
 }
