@@ -4,7 +4,7 @@ import { figureInCurrency, figureRange, valueInCurrency } from '../money';
 import { DEAL_KINDS, DEAL_STATUSES, DOMAINS, LABELS, SERVICES, type DealStatus } from '../vocabulary';
 import type { BreakdownRow } from './breakdown';
 import type { Kpis } from './kpis';
-import { dateToYearFraction, type Timeline, type TimelineRow } from './timeline';
+import { dateToYearFraction, todayAsYearFraction, type Timeline, type TimelineRow } from './timeline';
 import { OTHER_SYSTEMS, type ServiceKey, type UnitsByService } from './units-by-service';
 import { valueBasis } from './value-basis';
 import type { ValueByYear, ValueYear } from './value-by-year';
@@ -99,7 +99,8 @@ export function dealsByStage(deals: readonly Deal[]) {
   }));
 }
 
-export function timeline(deals: readonly Deal[], limit = 50): Timeline {
+export function timeline(deals: readonly Deal[], limit = 50, today: Date = new Date()): Timeline {
+  const now = todayAsYearFraction(today);
   let undated = 0;
   let dated = 0;
   const picked: { deal: Deal; usd: number; first: string }[] = [];
@@ -125,6 +126,7 @@ export function timeline(deals: readonly Deal[], limit = 50): Timeline {
     .map(({ deal }): TimelineRow => {
       const markers = deal.milestones
         .map((m) => ({ at: dateToYearFraction(m.date), date: m.date, kind: m.kind, label: m.label }))
+        .map((m) => ({ ...m, expected: m.at > now }))
         .sort((a, b) => a.at - b.at);
       const signature = markers.find((m) => ['signature', 'mou', 'lease-start'].includes(m.kind));
       const deliveries = markers.filter((m) => delivery.has(m.kind));
@@ -142,7 +144,7 @@ export function timeline(deals: readonly Deal[], limit = 50): Timeline {
   const lo = rows.reduce((m, r) => Math.min(m, r.start), Infinity);
   const hi = rows.reduce((m, r) => Math.max(m, r.end), -Infinity);
   const domain: [number, number] = rows.length === 0 ? [0, 1] : [Math.floor(lo), Math.ceil(hi + 0.01)];
-  return { rows, undated, omitted: dated - rows.length, domain };
+  return { rows, undated, omitted: dated - rows.length, domain, today: now };
 }
 
 export function featuredAllocationDeal(deals: readonly Deal[]): Deal | undefined {

@@ -13,11 +13,23 @@ export function dateToYearFraction(date: PartialDate): number {
   return parsed.year + (parsed.month - 1) / 12 + (parsed.day - 0.5) / 365;
 }
 
+/** Today as a point on the same axis, at day precision, so two calls on one day agree. */
+export function todayAsYearFraction(today: Date): number {
+  const day = `${String(today.getUTCFullYear()).padStart(4, '0')}-${String(today.getUTCMonth() + 1).padStart(2, '0')}-${String(today.getUTCDate()).padStart(2, '0')}`;
+  return dateToYearFraction(day);
+}
+
 export interface TimelineMarker {
   at: number;
   date: PartialDate;
   kind: Milestone['kind'];
   label: string;
+  /**
+   * Placed after today: a planned or expected date, not an event on record. Judged where the marker is
+   * drawn (the middle of the span its date names), so a marker right of the chart's "today" line is
+   * always the expected kind and one left of it never is.
+   */
+  expected: boolean;
 }
 
 export interface TimelineRow {
@@ -39,6 +51,8 @@ export interface Timeline {
   /** Deals left out because the chart shows at most `limit` (the largest by value). */
   omitted: number;
   domain: [number, number];
+  /** The "today" the expected flags were judged against, on the same axis. */
+  today: number;
 }
 
 const DELIVERY = new Set<Milestone['kind']>(['first-delivery', 'delivery', 'final-delivery']);
@@ -48,11 +62,12 @@ const DELIVERY = new Set<Milestone['kind']>(['first-delivery', 'delivery', 'fina
  * Beyond `limit` deals the largest by dollar value are kept (then the most recent), so the chart stays
  * readable; the rest are counted.
  */
-export function timeline(deals: readonly Deal[], limit = 50): Timeline {
-  return timelineOf(viewOf(deals), limit);
+export function timeline(deals: readonly Deal[], limit = 50, today: Date = new Date()): Timeline {
+  return timelineOf(viewOf(deals), limit, today);
 }
 
-export function timelineOf({ table, rows: list }: DealView, limit = 50): Timeline {
+export function timelineOf({ table, rows: list }: DealView, limit = 50, today: Date = new Date()): Timeline {
+  const now = todayAsYearFraction(today);
   let undated = 0;
   let dated = 0;
   // Only the drawn rows need their dates parsed; the rest are ranked on cheap keys first. Kept best
@@ -88,7 +103,10 @@ export function timelineOf({ table, rows: list }: DealView, limit = 50): Timelin
     .map(({ row }): TimelineRow => {
       const deal = table.deals[row]!;
       const markers = deal.milestones
-        .map((m) => ({ at: dateToYearFraction(m.date), date: m.date, kind: m.kind, label: m.label }))
+        .map((m) => {
+          const at = dateToYearFraction(m.date);
+          return { at, date: m.date, kind: m.kind, label: m.label, expected: at > now };
+        })
         .sort((a, b) => a.at - b.at);
       const signature = markers.find(
         (m) => m.kind === 'signature' || m.kind === 'mou' || m.kind === 'lease-start',
@@ -108,5 +126,5 @@ export function timelineOf({ table, rows: list }: DealView, limit = 50): Timelin
   const lo = rows.reduce((m, r) => Math.min(m, r.start), Infinity);
   const hi = rows.reduce((m, r) => Math.max(m, r.end), -Infinity);
   const domain: [number, number] = rows.length === 0 ? [0, 1] : [Math.floor(lo), Math.ceil(hi + 0.01)];
-  return { rows, undated, omitted: dated - rows.length, domain };
+  return { rows, undated, omitted: dated - rows.length, domain, today: now };
 }
