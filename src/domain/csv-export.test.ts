@@ -2,10 +2,76 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { makeDeal } from '../test/deal-fixtures';
-import { CSV_COLUMNS, dealsToCsv, dealsToJson, neutraliseCell } from './csv-export';
+import {
+  CSV_COLUMNS,
+  dealsToCsv,
+  dealsToJson,
+  describeSource,
+  FIGURE_CSV_COLUMNS,
+  figuresToCsv,
+  neutraliseCell,
+} from './csv-export';
 
 const parse = (csv: string) =>
   Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+/** The rows as objects keyed by the header, as a spreadsheet user reads them. */
+const records = (csv: string) => {
+  const [header, ...rows] = parse(csv);
+  return rows.map(
+    (r) => Object.fromEntries(header!.map((name, i) => [name, r[i]])) as Record<string, string>,
+  );
+};
+
+const sources = [
+  { id: 'dsca', title: 'Major arms sale notified', publisher: 'DSCA', url: 'https://dsca.mil/x' },
+  { id: 'paper', title: 'Deal signed', publisher: 'A Paper', url: 'javascript:alert(1)' },
+  { id: 'wire', title: 'Navy to get 15', publisher: 'Wire' },
+];
+const drones = () =>
+  makeDeal({
+    id: 'drones',
+    sources,
+    quantity: {
+      total: 31,
+      unit: 'drones',
+      sourceIds: ['paper'],
+      allocations: [
+        { service: 'navy', count: 15, sourceIds: ['wire'] },
+        { service: 'army', count: 8 },
+      ],
+    },
+    endUser: { services: ['navy', 'army', 'air-force'], sourceIds: ['wire'] },
+    figures: [
+      {
+        id: 'notified',
+        amount: 3.99e9,
+        currency: 'USD',
+        kind: 'notified',
+        asOf: '2024-02-01',
+        sourceIds: ['dsca'],
+      },
+      {
+        id: 'signed',
+        amount: 4e9,
+        currency: 'USD',
+        kind: 'signed',
+        approximate: true,
+        asOf: '2024-10-15',
+        sourceIds: ['paper', 'wire'],
+      },
+      {
+        id: 'inr',
+        amount: 32_000e7,
+        currency: 'INR',
+        kind: 'signed',
+        asOf: '2024-10',
+        confidence: 'partly-confirmed',
+        sourceIds: ['paper'],
+        note: '-2 crore either way',
+      },
+    ],
+    headlineFigureId: 'signed',
+  });
 
 describe('CSV export', () => {
   it('starts with a byte-order mark and a header, one row per deal, CRLF line ends', () => {
@@ -52,13 +118,65 @@ describe('CSV export', () => {
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (titles) => {
         const deals = titles.map((title, i) =>
-          makeDeal({ id: `d-${i}`, title: `${title}, "quoted"\n${title} ₹ 数据 🚀` }),
+          makeDeal({
+            id: `d-${i}`,
+            title: `${title}, "quoted"\n${title} ₹ 数据 🚀`,
+            sources: [{ id: 'src', title: `${title} | "x"`, publisher: title, url: 'https://e.org/"a,b"' }],
+          }),
         );
-        const rows = parse(dealsToCsv(deals)).slice(1);
-        expect(rows.map((r) => r[1])).toEqual(deals.map((d) => neutraliseCell(d.title)));
+        const rows = records(dealsToCsv(deals));
+        expect(rows.map((r) => r.title)).toEqual(deals.map((d) => neutraliseCell(d.title)));
+        expect(rows.map((r) => r.sources)).toEqual(deals.map((d) => describeSource(d.sources[0]!)));
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('CSV export: every figure, the services and the sources', () => {
+  it('lists every reported figure, the headline first, with its kind, date, confidence and sources', () => {
+    const [row] = records(dealsToCsv([drones()]));
+    expect(row!.all_figures!.split(' | ')).toEqual([
+      'about $4 billion = USD 4000000000, signed 2024-10-15, confirmed [paper, wire]',
+      '$3.99 billion = USD 3990000000, notified 2024-02-01, confirmed [dsca]',
+      '₹32,000 crore = INR 320000000000, signed 2024-10, partly confirmed [paper]',
+    ]);
+    expect(row!.headline_value).toBe('4000000000');
+    expect(records(dealsToCsv([makeDeal()]))[0]!.all_figures).toBe('');
+  });
+
+  it('gives the units per service as numbers, each allocation with its own sources or the quantity’s', () => {
+    const [row] = records(dealsToCsv([drones()]));
+    expect(row!.units_navy).toBe('15');
+    expect(row!.units_army).toBe('8');
+    // The Air Force receives some of the drones, but no source gives a count: empty, not 0.
+    expect(row!.units_air_force).toBe('');
+    expect(row!.allocations).toBe('Navy 15 [wire]; Army 8 [paper]');
+    expect(row!.receiving_services).toBe('Navy; Army; Air Force');
+    expect(records(dealsToCsv([makeDeal()]))[0]!.receiving_services).toBe('');
+  });
+
+  it('names each source by id, publisher and title, with its address only when it is http(s)', () => {
+    const [row] = records(dealsToCsv([drones()]));
+    expect(row!.sources!.split(' | ')).toEqual([
+      '[dsca] DSCA: Major arms sale notified <https://dsca.mil/x>',
+      '[paper] A Paper: Deal signed',
+      '[wire] Wire: Navy to get 15',
+    ]);
+  });
+
+  it('writes one row per figure in the figures file, sources written out, formulas neutralised', () => {
+    const csv = figuresToCsv([drones(), makeDeal({ id: 'none' })]);
+    expect(parse(csv)[0]).toEqual([...FIGURE_CSV_COLUMNS]);
+    const rows = records(csv);
+    expect(rows.map((r) => [r.figure_id, r.headline, r.amount, r.currency])).toEqual([
+      ['signed', 'yes', '4000000000', 'USD'],
+      ['notified', 'no', '3990000000', 'USD'],
+      ['inr', 'no', '320000000000', 'INR'],
+    ]);
+    expect(rows[0]!.sources).toBe('[paper] A Paper: Deal signed | [wire] Wire: Navy to get 15');
+    expect(rows[2]!.note).toBe("'-2 crore either way");
+    expect(csv.startsWith('\uFEFFdeal_id,')).toBe(true);
   });
 });
 
