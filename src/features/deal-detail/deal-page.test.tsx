@@ -3,7 +3,20 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../../../mocks/node';
+import seedRecords from '../../../seeds/deals.json';
+import { Deal, LABELS } from '../../domain';
 import { renderApp } from '../../test/render-app';
+
+/** A seed deal as the API serves it, to name its sources as the page should. */
+const seed = (id: string) => Deal.parse(seedRecords.find((r) => r.id === id));
+const sourceNames = (deal: Deal, ids: readonly string[]) =>
+  ids.map((id) => {
+    const source = deal.sources.find((s) => s.id === id)!;
+    return `${source.publisher}: ${source.title}`;
+  });
+/** The sources cited within an element, as the reader sees them named (linked or not). */
+const citedNames = (element: HTMLElement) =>
+  [...element.querySelectorAll('.citations .source-name')].map((name) => name.textContent);
 
 const hostile = {
   id: 'hostile',
@@ -24,6 +37,10 @@ const hostile = {
       quote: '"quoted" <b>bold</b>',
     },
   ],
+  figures: [
+    { id: 'f', amount: 1e9, currency: 'USD', kind: 'signed', asOf: '2024', sourceIds: ['js', 'data', 'ok'] },
+  ],
+  headlineFigureId: 'f',
 };
 
 describe('the deal page', () => {
@@ -33,10 +50,71 @@ describe('the deal page', () => {
     await user.click(await screen.findByRole('link', { name: /31 MQ-9B/ }));
     expect(await screen.findByRole('heading', { level: 1, name: /MQ-9B/ })).toBeInTheDocument();
     expect(screen.getByText(/Sources disagree/)).toBeInTheDocument();
-    const money = screen.getAllByRole('table')[0]!;
+    const money = screen.getByRole('table', { name: 'Reported values' });
     expect(within(money).getByText('Headline')).toBeInTheDocument();
     expect(within(money).getAllByText('Unconfirmed').length).toBeGreaterThan(0);
     expect(screen.getByRole('img', { name: /Navy 15, Army 8, Air Force 8/ })).toBeInTheDocument();
+  });
+
+  it("names the sources of the total, of each service's share, of the end user and of each milestone", async () => {
+    const deal = seed('mq-9b-2024');
+    const quantity = deal.quantity!;
+    renderApp(`/deals/${deal.id}`);
+    const total = await screen.findByText('Sources of the total:');
+    expect(citedNames(total.parentElement!)).toEqual(sourceNames(deal, quantity.sourceIds));
+
+    const split = screen.getByRole('table', { name: /Split by armed service/ });
+    for (const allocation of quantity.allocations) {
+      const row = within(split).getByRole('row', {
+        name: new RegExp(`^${LABELS.service[allocation.service]}`),
+      });
+      expect(row).toHaveTextContent(String(allocation.count));
+      expect(citedNames(row)).toEqual(sourceNames(deal, allocation.sourceIds ?? quantity.sourceIds));
+    }
+
+    const receiving = screen.getByRole('region', { name: /^Receiving services:/ });
+    expect(receiving).toHaveAccessibleName('Receiving services: Navy, Army, Air Force');
+    expect(citedNames(receiving)).toEqual(sourceNames(deal, deal.endUser!.sourceIds));
+
+    const milestones = [...screen.getByRole('list', { name: 'Milestones' }).children] as HTMLElement[];
+    expect(milestones).toHaveLength(deal.milestones.length);
+    deal.milestones.forEach((m, i) => {
+      expect(milestones[i]).toHaveTextContent(m.label);
+      expect(citedNames(milestones[i]!)).toEqual(sourceNames(deal, m.sourceIds));
+    });
+  });
+
+  it("names the money table's sources by publisher and title, never by id, with the quote on demand", async () => {
+    const user = userEvent.setup();
+    const deal = seed('mq-9b-2024');
+    renderApp(`/deals/${deal.id}`);
+    const money = await screen.findByRole('table', { name: 'Reported values' });
+    const rows = within(money).getAllByRole('row').slice(1);
+    deal.figures.forEach((figure, i) => {
+      expect(citedNames(rows[i]!)).toEqual(sourceNames(deal, figure.sourceIds));
+      for (const id of figure.sourceIds) expect(rows[i]).not.toHaveTextContent(id);
+    });
+    const quoted = deal.sources.find((s) => s.quote && deal.figures[0]!.sourceIds.includes(s.id))!;
+    const quote = within(rows[0]!).getByText(`“${quoted.quote}”`);
+    expect(quote).not.toBeVisible();
+    await user.click(within(rows[0]!).getByText('Quote'));
+    expect(quote).toBeVisible();
+    const link = within(rows[0]!).getByRole('link', { name: `${quoted.publisher}: ${quoted.title}` });
+    expect(link).toHaveAttribute('href', quoted.url);
+  });
+
+  it('shows a receiving service stated without a count, with its note, and says when none is known', async () => {
+    const stryker = seed('stryker-co-production');
+    const { router } = renderApp(`/deals/${stryker.id}`);
+    const receiving = await screen.findByRole('region', { name: /^Receiving service:/ });
+    expect(receiving).toHaveAccessibleName(`Receiving service: ${LABELS.service.army}`);
+    expect(receiving).toHaveTextContent(stryker.endUser!.note!);
+    expect(citedNames(receiving)).toEqual(sourceNames(stryker, stryker.endUser!.sourceIds));
+
+    const unknown = seedRecords.find((r) => !('endUser' in r) && !('quantity' in r))!;
+    await router.navigate(`/deals/${unknown.id}`);
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(unknown.title);
+    expect(screen.getByRole('heading', { name: 'Receiving service not known' })).toBeInTheDocument();
   });
 
   it('renders a hostile record as inert text and links only http(s) sources', async () => {
@@ -47,10 +125,18 @@ describe('the deal page', () => {
     expect(screen.queryByRole('link', { name: 'Script link' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Data link' })).not.toBeInTheDocument();
     expect(screen.getByText('Address (not linked): javascript:window.__pwned=1')).toBeInTheDocument();
+    // Where a figure cites them, the same holds: a dangerous address is named, not linked.
+    const money = screen.getByRole('table', { name: 'Reported values' });
+    expect(within(money).getByText('Evil: Script link')).not.toHaveAttribute('href');
+    expect(within(money).getByRole('link', { name: 'Fine: Real link' })).toHaveAttribute(
+      'href',
+      'https://example.org/report',
+    );
     const real = screen.getByRole('link', { name: 'Real link' });
     expect(real).toHaveAttribute('href', 'https://example.org/report');
     expect(real).toHaveAttribute('rel', 'noopener noreferrer');
-    expect(screen.getByText('“"quoted" <b>bold</b>”')).toBeInTheDocument();
+    // In the list of sources and in the figure's citation.
+    expect(screen.getAllByText('“"quoted" <b>bold</b>”')).toHaveLength(2);
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 

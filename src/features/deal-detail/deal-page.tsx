@@ -3,16 +3,19 @@ import type { ReactNode } from 'react';
 import { useParams } from '../../components/routing';
 import { dealQueries, isApiError } from '../../api';
 import { useApiContext } from '../../components/api-context';
-import { AllocationChartCard } from '../../components/charts/allocation-chart-card';
 import { ContextLink } from '../../components/context-link';
 import { ViewLink } from '../../components/view-link';
 import { DealNeighbours } from './deal-neighbours';
 import { SupplierToBuyer, StatusBadge, HeadlineValue } from '../../components/deal-summary-line';
 import { QueryErrorNotice } from '../../components/query-error-notice';
 import { Skeleton } from '../../components/skeleton';
-import { formatPartialDate, LABELS, type Deal, formatCount } from '../../domain';
+import { formatPartialDate, LABELS, type Deal } from '../../domain';
+import { CitedSources } from './cited-sources';
 import { FigureTable } from './figure-table';
+import { QuantitySection } from './quantity-section';
+import { ReceivingService } from './receiving-service';
 import { SourceList } from './source-list';
+import './deal-detail.css';
 
 function Facts({ deal }: { deal: Deal }) {
   const rows: [string, ReactNode][] = [
@@ -56,32 +59,18 @@ function DealBody({ deal }: { deal: Deal }) {
         Headline value: <HeadlineValue deal={deal} />
       </p>
       <Facts deal={deal} />
-      {deal.quantity ? (
-        <section className="card">
-          <h2>
-            Quantity: {formatCount(deal.quantity.total)} {deal.quantity.unit}
-          </h2>
-          {deal.quantity.confidence !== 'confirmed' ? (
-            <p>{LABELS.confidence[deal.quantity.confidence]}.</p>
-          ) : null}
-          {deal.quantity.note ? <p className="muted">{deal.quantity.note}</p> : null}
-          {deal.quantity.allocations.length > 0 ? (
-            <AllocationChartCard deal={deal} subtitle={deal.title} height={240} />
-          ) : (
-            <p className="muted">The sources do not split this quantity by armed service.</p>
-          )}
-        </section>
-      ) : null}
+      <ReceivingService deal={deal} />
+      {deal.quantity ? <QuantitySection deal={deal} quantity={deal.quantity} /> : null}
       <section className="card">
         <h2>Money</h2>
         <FigureTable deal={deal} />
       </section>
       <section className="card">
-        <h2>Milestones</h2>
+        <h2 id="deal-milestones">Milestones</h2>
         {deal.milestones.length === 0 ? (
           <p className="muted">No dated milestones recorded.</p>
         ) : (
-          <ol className="milestones">
+          <ol className="milestones" aria-labelledby="deal-milestones">
             {deal.milestones.map((m, i) => (
               <li key={i}>
                 <time dateTime={m.date}>{formatPartialDate(m.date)}</time> —{' '}
@@ -89,6 +78,7 @@ function DealBody({ deal }: { deal: Deal }) {
                 {m.confidence !== 'confirmed' ? (
                   <span className="muted"> ({LABELS.confidence[m.confidence]})</span>
                 ) : null}
+                <CitedSources ids={m.sourceIds} sources={deal.sources} />
               </li>
             ))}
           </ol>

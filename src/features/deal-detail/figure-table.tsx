@@ -1,17 +1,5 @@
+import { CitedSources } from './cited-sources';
 import { figureRange, formatFigure, formatMoney, formatPartialDate, LABELS, type Deal } from '../../domain';
-
-function SourceRefs({ ids }: { ids: readonly string[] }) {
-  return (
-    <>
-      {ids.map((id, i) => (
-        <span key={id}>
-          {i > 0 ? ', ' : ''}
-          <a href={`#source-${id}`}>{id}</a>
-        </span>
-      ))}
-    </>
-  );
-}
 
 /** Every reported figure, the headline marked; where sources disagree the spread is stated. */
 export function FigureTable({ deal }: { deal: Deal }) {
@@ -59,7 +47,7 @@ export function FigureTable({ deal }: { deal: Deal }) {
                   {LABELS.confidence[figure.confidence]}
                 </td>
                 <td>
-                  <SourceRefs ids={figure.sourceIds} />
+                  <CitedSources ids={figure.sourceIds} sources={deal.sources} label={null} />
                 </td>
               </tr>
             ))}
