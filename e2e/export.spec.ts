@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
+import { pdfOutline, pdfText } from './pdf-text';
 
 async function exportChart(page: import('@playwright/test').Page, chart: RegExp, format: string) {
   const figure = page.getByRole('figure', { name: chart });
@@ -116,11 +117,37 @@ test.describe('export of the whole dashboard', () => {
     expect(readme).toMatch(/Sources: .*SIPRI/);
   });
 
-  test('the briefing PDF has a title page and one page per chart', async ({ page }) => {
+  test('the README names the date of the data', async ({ page }) => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const { bytes } = await exportAll(page, 'All charts (ZIP of PNG and SVG)');
+    const readme = strFromU8(unzipSync(new Uint8Array(bytes))['README.txt']!);
+    expect(readme).toMatch(/^Data as of \w+ \d{4} \(newest source\)\r$/m);
+  });
+
+  test('the briefing PDF is small, drawn as text and vectors, with key figures and a bookmark per chart', async ({
+    page,
+  }) => {
     const { charts, name, bytes } = await exportAll(page, 'Briefing PDF');
     expect(name).toMatch(/^briefing_status-completed_\d{4}-\d{2}-\d{2}\.pdf$/);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    const pages = bytes.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? [];
-    expect(pages).toHaveLength(charts + 1);
+    // A 2× PNG a page made this file 38 MB; as vectors it is about 0.15 MB.
+    expect(bytes.length).toBeLessThan(2_000_000);
+    const raw = bytes.toString('latin1');
+    expect(raw).not.toContain('/Subtype /Image');
+    // A title page, the key figures, then one page per chart.
+    expect(raw.match(/\/Type \/Page\b(?!s)/g) ?? []).toHaveLength(charts + 2);
+
+    const titles = await page.locator('figure.chart-card .chart-card__title').allTextContents();
+    expect(pdfOutline(bytes)).toEqual(['Title and contents', 'Key figures', ...titles]);
+    const text = pdfText(bytes);
+    for (const title of titles) expect(text).toContain(title);
+    expect(text).toContain('Filters: Status: Completed');
+    expect(text).toMatch(/Data as of \w+ \d{4} \(newest source\)/);
+    // The key figures as the page shows them, as text.
+    const deals = await page.getByLabel('Key figures').locator('.kpi__value').first().textContent();
+    expect(text).toContain('Key figures');
+    expect(text).toContain('Not yet under contract');
+    expect(text).toContain(deals!.trim());
+    await expect(page.locator('.export-menu--all').getByRole('status')).toContainText(/\(0\.\d MB\)/);
   });
 });
