@@ -1,5 +1,4 @@
 import { useState, type RefObject } from 'react';
-import { useDismissableMenu } from '../use-dismissable-menu';
 import { exportChart, type ExportContext, type ExportFormat } from './export-chart';
 
 export type { ExportContext } from './export-chart';
@@ -18,7 +17,6 @@ export function ExportMenu({
 }) {
   const [whiteBackground, setWhiteBackground] = useState(false);
   const [status, setStatus] = useState('');
-  const menu = useDismissableMenu();
 
   const run = (format: ExportFormat) => {
     const element = target.current;
@@ -27,7 +25,7 @@ export function ExportMenu({
   };
 
   return (
-    <details className="export-menu" ref={menu}>
+    <details className="export-menu">
       <summary>Export</summary>
       <div className="export-menu__panel" role="group" aria-label={`Export ${title}`}>
         {[1, 2, 3].map((scale) => (
