@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+
+/** Back and Next on screen, for a presenter with a mouse or a touch screen rather than a keyboard. */
+export function SlideNav({
+  index,
+  count,
+  onGo,
+}: {
+  index: number;
+  count: number;
+  onGo: (to: number) => void;
+}) {
+  const first = index <= 0;
+  const last = index >= count - 1;
+  // aria-disabled, not disabled: the button keeps focus at the end of the show, so Tab does not restart.
+  return (
+    <div className="present__nav" role="group" aria-label="Slides">
+      <button
+        type="button"
+        className="present__button"
+        aria-disabled={first}
+        onClick={() => !first && onGo(index - 1)}
+      >
+        <span aria-hidden="true">← </span>Previous slide
+      </button>
+      <span className="present__count">
+        {index + 1} / {count}
+      </span>
+      <button
+        type="button"
+        className="present__button"
+        aria-disabled={last}
+        onClick={() => !last && onGo(index + 1)}
+      >
+        Next slide<span aria-hidden="true"> →</span>
+      </button>
+    </div>
+  );
+}
+
+/** Full screen on and off through the Fullscreen API; absent where the page may not use it. */
+export function FullscreenButton() {
+  const [on, setOn] = useState(() => document.fullscreenElement !== null);
+  useEffect(() => {
+    const sync = () => setOn(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', sync);
+    return () => document.removeEventListener('fullscreenchange', sync);
+  }, []);
+  if (!document.fullscreenEnabled) return null;
+  const toggle = () => {
+    // A refusal (no user gesture, a policy) leaves the slide as it was; there is nothing to undo.
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    else void document.documentElement.requestFullscreen().catch(() => undefined);
+  };
+  return (
+    <button type="button" className="present__button" aria-pressed={on} onClick={toggle}>
+      {on ? 'Exit full screen' : 'Full screen'}
+    </button>
+  );
+}
