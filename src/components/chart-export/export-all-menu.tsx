@@ -1,4 +1,5 @@
 import { useState, type RefObject } from 'react';
+import { useDismissableMenu } from '../use-dismissable-menu';
 import type { ExportContext } from './export-chart';
 
 /** "Export all" as a ZIP of PNG and SVG files, or a briefing PDF; the heavy code loads on first use. */
@@ -11,6 +12,7 @@ export function ExportAllMenu({
 }) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const menu = useDismissableMenu();
   const run = (what: 'zip' | 'pdf') => {
     const element = root.current;
     if (!element || busy) return;
@@ -29,7 +31,7 @@ export function ExportAllMenu({
       });
   };
   return (
-    <details className="export-menu export-menu--all">
+    <details className="export-menu export-menu--all" ref={menu}>
       <summary>Export all</summary>
       <div className="export-menu__panel" role="group" aria-label="Export all charts">
         <button type="button" onClick={() => run('zip')} disabled={busy}>

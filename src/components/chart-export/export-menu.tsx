@@ -1,4 +1,5 @@
 import { useState, type RefObject } from 'react';
+import { useDismissableMenu } from '../use-dismissable-menu';
 import { exportChart, type ExportContext, type ExportFormat } from './export-chart';
 
 export type { ExportContext } from './export-chart';
@@ -17,6 +18,7 @@ export function ExportMenu({
 }) {
   const [whiteBackground, setWhiteBackground] = useState(false);
   const [status, setStatus] = useState('');
+  const menu = useDismissableMenu();
 
   const run = (format: ExportFormat) => {
     const element = target.current;
@@ -25,7 +27,7 @@ export function ExportMenu({
   };
 
   return (
-    <details className="export-menu">
+    <details className="export-menu" ref={menu}>
       <summary>Export</summary>
       <div className="export-menu__panel" role="group" aria-label={`Export ${title}`}>
         {[1, 2, 3].map((scale) => (

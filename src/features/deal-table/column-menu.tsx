@@ -1,3 +1,4 @@
+import { useDismissableMenu } from '../../components/use-dismissable-menu';
 import { COLUMN_META } from './columns';
 import { COLUMN_IDS, type ColumnId } from './table-view';
 
@@ -8,8 +9,9 @@ export function ColumnMenu({
   visible: readonly ColumnId[];
   onChange: (next: ColumnId[]) => void;
 }) {
+  const menu = useDismissableMenu();
   return (
-    <details className="export-menu">
+    <details className="export-menu" ref={menu}>
       <summary>Columns</summary>
       <div className="export-menu__panel" role="group" aria-label="Visible columns">
         {COLUMN_IDS.map((id) => (

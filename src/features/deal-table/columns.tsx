@@ -5,6 +5,7 @@ import {
   createColumnHelper,
   tableFeatures,
 } from '@tanstack/react-table';
+import { Highlighted } from '../../components/highlight';
 import { ViewLink } from '../../components/view-link';
 import { HeadlineValue, StatusBadge } from '../../components/deal-summary-line';
 import {
@@ -57,7 +58,7 @@ export const columns = helper.columns([
     cell: ({ row }) => (
       <span title={row.original.title} className="deal-table__cell">
         <ViewLink to={`/deals/${encodeURIComponent(row.original.id)}`} className="deal-table__title">
-          {row.original.title}
+          <Highlighted text={row.original.title} />
         </ViewLink>
       </span>
     ),
@@ -65,7 +66,12 @@ export const columns = helper.columns([
   helper.display({
     id: 'system',
     size: 100,
-    cell: ({ row }) => row.original.system?.name ?? <span className="muted">—</span>,
+    cell: ({ row }) =>
+      row.original.system ? (
+        <Highlighted text={row.original.system.name} />
+      ) : (
+        <span className="muted">—</span>
+      ),
   }),
   helper.display({
     id: 'parties',

@@ -1,18 +1,33 @@
 import { isoDay, slugify, type Deal } from '../../domain';
 
-/** Downloads what the table shows, as CSV or JSON, named for the filters and the day. */
+/**
+ * What the table's export can write: the deals as CSV (a row per deal, every reported figure, the
+ * units per service, the receiving services and the sources with their addresses in columns of
+ * their own), the reported money figures as CSV (a row per figure, for comparing what sources say),
+ * or the validated records as JSON (everything, in the API's shape). See src/domain/csv-export.ts.
+ */
+export type DataExportFormat = 'csv' | 'figures-csv' | 'json';
+
+/** Downloads what the table shows in one of those formats, named for the filters and the day. */
 export async function downloadDeals(
   deals: readonly Deal[],
-  format: 'csv' | 'json',
+  format: DataExportFormat,
   filters: string,
 ): Promise<void> {
-  const { dealsToCsv, dealsToJson } = await import('../../domain/csv-export');
-  const text = format === 'csv' ? dealsToCsv(deals) : dealsToJson(deals);
-  const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json';
+  const { dealsToCsv, dealsToJson, figuresToCsv } = await import('../../domain/csv-export');
+  const text =
+    format === 'csv'
+      ? dealsToCsv(deals)
+      : format === 'figures-csv'
+        ? figuresToCsv(deals)
+        : dealsToJson(deals);
+  const type = format === 'json' ? 'application/json' : 'text/csv;charset=utf-8';
+  const name = format === 'figures-csv' ? 'deal-figures' : 'deals';
+  const extension = format === 'json' ? 'json' : 'csv';
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = `deals_${slugify(filters) || 'all-deals'}_${isoDay(new Date())}.${format}`;
+  link.download = `${name}_${slugify(filters) || 'all-deals'}_${isoDay(new Date())}.${extension}`;
   document.body.append(link);
   link.click();
   link.remove();

@@ -7,11 +7,19 @@ import { COLUMN_META, columns, features } from './columns';
 import { COLUMN_IDS, type ColumnId } from './table-view';
 
 const ROW_HEIGHT = 40;
+const ROWS_ID = 'deal-rows';
+
+/** Focuses the table's current row (the skip link's target); false when there is no row to focus. */
+export function focusDealRows(): boolean {
+  const row = document.getElementById(ROWS_ID)?.querySelector<HTMLElement>('tbody tr[tabindex="0"]');
+  row?.focus();
+  return row !== null && row !== undefined;
+}
 
 /**
  * The deals as a virtualised table: only the rows in view are in the DOM, whatever the number of
  * deals, while aria-rowcount and aria-rowindex tell assistive technology where each row sits.
- * Arrow keys move between rows, Enter opens the deal.
+ * Arrow keys move between rows, Enter on a row opens its deal; Enter and Space on a header sort.
  */
 export function DealTable({
   deals,
@@ -69,6 +77,9 @@ export function DealTable({
   }, [activeIndex, virtualizer]);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
+    const target = event.target as HTMLElement;
+    // The header's sort buttons, the links and the resize handles keep their own keys.
+    if (target.closest('thead')) return;
     const move = (to: number) => {
       event.preventDefault();
       const next = Math.max(0, Math.min(deals.length - 1, to));
@@ -81,7 +92,7 @@ export function DealTable({
     else if (event.key === 'PageUp') move(activeIndex - 10);
     else if (event.key === 'Home' && event.ctrlKey) move(0);
     else if (event.key === 'End' && event.ctrlKey) move(deals.length - 1);
-    else if (event.key === 'Enter' && (event.target as HTMLElement).tagName !== 'A') {
+    else if (event.key === 'Enter' && target.matches('tr[data-row-index]')) {
       const deal = deals[activeIndex];
       if (deal) void navigate(`/deals/${encodeURIComponent(deal.id)}${search}`);
     }
@@ -89,7 +100,7 @@ export function DealTable({
 
   const width = table.getVisibleLeafColumns().reduce((sum, c) => sum + c.getSize(), 0);
   return (
-    <div className="deal-table" ref={scrollRef} onKeyDown={onKeyDown}>
+    <div className="deal-table" id={ROWS_ID} ref={scrollRef} onKeyDown={onKeyDown}>
       <table aria-label={label} aria-rowcount={deals.length + 1} style={{ width }}>
         <thead>
           {table.getHeaderGroups().map((group) => (

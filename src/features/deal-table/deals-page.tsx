@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeFilter, FilterChips } from '../../components/filter-chips';
+import { HighlightSearch } from '../../components/highlight';
 import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
 import { QueryErrorNotice } from '../../components/query-error-notice';
 import { RejectedRecordsNotice } from '../../components/rejected-records-notice';
@@ -9,8 +10,8 @@ import { useUrlFilter } from '../../components/use-url-filter';
 import { EMPTY_FILTER, filterWithFacetCounts, sortDeals, formatCount } from '../../domain';
 import { COLUMN_META } from './columns';
 import { ColumnMenu } from './column-menu';
-import { downloadDeals } from './data-export';
-import { DealTable } from './deal-table';
+import { DealTable, focusDealRows } from './deal-table';
+import { ExportDataMenu } from './export-data-menu';
 import { FacetPanel } from './facet-panel';
 import { useTableView } from './table-view';
 import './deal-table.css';
@@ -62,6 +63,17 @@ export function DealsPage() {
   const filters = describeFilter(filter);
   return (
     <section className="page deals-page">
+      {/* The facets and toolbar hold dozens of controls before the first row. */}
+      <a
+        className="skip-link"
+        href="#deal-rows"
+        onClick={(event) => {
+          event.preventDefault();
+          if (!focusDealRows()) search.current?.focus();
+        }}
+      >
+        Skip to the deals table
+      </a>
       <div className="page__head">
         <h1>Deals</h1>
         {all ? (
@@ -96,25 +108,7 @@ export function DealsPage() {
           autoComplete="off"
         />
         <ColumnMenu visible={view.visible} onChange={view.setVisible} />
-        <details className="export-menu">
-          <summary>Export data</summary>
-          <div className="export-menu__panel" role="group" aria-label="Export the deals shown">
-            <button
-              type="button"
-              onClick={() => void downloadDeals(rows, 'csv', filters)}
-              disabled={rows.length === 0}
-            >
-              CSV ({formatCount(rows.length)} deals)
-            </button>
-            <button
-              type="button"
-              onClick={() => void downloadDeals(rows, 'json', filters)}
-              disabled={rows.length === 0}
-            >
-              JSON ({formatCount(rows.length)} deals)
-            </button>
-          </div>
-        </details>
+        <ExportDataMenu deals={rows} filters={filters} />
         {view.sort.length > 0 ? (
           <span className="muted">
             Sorted by{' '}
@@ -140,24 +134,26 @@ export function DealsPage() {
           />
           <div className="deals-main">
             {/* Mounted even when nothing matches, so the next keystroke fills it instead of building it. */}
-            <DealTable
-              deals={rows}
-              sort={view.sort}
-              visible={view.visible}
-              label="Matching deals"
-              onSort={(column, additive) => {
-                const key = COLUMN_META[column].sortKey;
-                if (key) view.toggleSort(key, additive);
-              }}
-              empty={
-                <p className="empty">
-                  No deal matches these filters.{' '}
-                  <button type="button" className="link-button" onClick={() => setFilter({})}>
-                    Clear all filters
-                  </button>
-                </p>
-              }
-            />
+            <HighlightSearch q={filter.q}>
+              <DealTable
+                deals={rows}
+                sort={view.sort}
+                visible={view.visible}
+                label="Matching deals"
+                onSort={(column, additive) => {
+                  const key = COLUMN_META[column].sortKey;
+                  if (key) view.toggleSort(key, additive);
+                }}
+                empty={
+                  <p className="empty">
+                    No deal matches these filters.{' '}
+                    <button type="button" className="link-button" onClick={() => setFilter({})}>
+                      Clear all filters
+                    </button>
+                  </p>
+                }
+              />
+            </HighlightSearch>
           </div>
         </div>
       ) : null}
