@@ -11,6 +11,7 @@ import { Skeleton } from '../../components/skeleton';
 import { filterToParams, formatCount } from '../../domain';
 import { AllocationCard } from './allocation-card';
 import { BreakdownChart } from './breakdown-chart';
+import { FilterBar } from './filter-bar';
 import { KpiStrip } from './kpi-strip';
 import { StageChart } from './stage-chart';
 import { TimelineChart } from './timeline-chart';
@@ -53,6 +54,7 @@ export function DashboardPage() {
     <section className="page dashboard" aria-busy={d.list.isPending}>
       <div className="page__head">
         <h1>Dashboard</h1>
+        <p className="muted page__data-date">{d.dataAsOf}</p>
         {d.all ? (
           <div className="muted page__meta">
             {formatCount(d.deals.length)} of {formatCount(d.all.length)} deals ·{' '}
@@ -79,6 +81,7 @@ export function DashboardPage() {
       ) : null}
       {d.list.data ? <RejectedRecordsNotice rejected={d.list.data.rejected} /> : null}
       <FilterChips filter={filter} onChange={(next) => setFilter(next)} />
+      <FilterBar deals={d.all} urlFilter={d.urlFilter} />
       {d.list.isPending && !d.list.isError ? (
         <div className="dashboard-grid">
           <Skeleton label="Loading the key figures…" height={110} />
