@@ -11,6 +11,9 @@ export default defineConfig({
   // The manifest tells the benchmark which chunk is the embedded mock API.
   build: { sourcemap: true, manifest: true },
   test: {
+    // Renders of the whole app in jsdom and property tests of hundreds of cases take seconds on a
+    // loaded 2-core machine; a timeout is a hang detector here, not a speed budget.
+    testTimeout: 20_000,
     projects: [
       {
         extends: true,

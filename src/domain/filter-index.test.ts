@@ -20,53 +20,71 @@ import {
 } from './vocabulary';
 
 // The obvious per-deal predicate, written without the index, to check the indexed engine against.
-const facetValues = (deal: Deal, key: FacetKey): string[] =>
-  ({
-    status: [deal.status],
-    kind: [deal.kind],
-    domain: deal.domains,
-    service: ((named) => (named.size > 0 ? [...named] : ['unknown']))(
-      new Set<string>([
-        ...(deal.endUser?.services ?? []),
-        ...(deal.quantity?.allocations ?? []).map((a) => a.service),
-      ]),
-    ),
-    category: deal.system ? [deal.system.category] : [],
-    system: deal.system ? [deal.system.name] : [],
-    route: deal.routes,
-    supplier: deal.supplierCountries,
-    buyer: deal.buyerCountries,
-    party: deal.parties.map((p) => p.name),
-  })[key];
+const allFacetValues = (deal: Deal): Record<FacetKey, string[]> => ({
+  status: [deal.status],
+  kind: [deal.kind],
+  domain: deal.domains,
+  service: ((named) => (named.size > 0 ? [...named] : ['unknown']))(
+    new Set<string>([
+      ...(deal.endUser?.services ?? []),
+      ...(deal.quantity?.allocations ?? []).map((a) => a.service),
+    ]),
+  ),
+  category: deal.system ? [deal.system.category] : [],
+  system: deal.system ? [deal.system.name] : [],
+  route: deal.routes,
+  supplier: deal.supplierCountries,
+  buyer: deal.buyerCountries,
+  party: deal.parties.map((p) => p.name),
+});
+// Worked out once per deal: the reference asks for them millions of times.
+const facetCache = new Map<Deal, Record<FacetKey, string[]>>();
+const facetValues = (deal: Deal, key: FacetKey): string[] => {
+  let values = facetCache.get(deal);
+  if (!values) facetCache.set(deal, (values = allFacetValues(deal)));
+  return values[key];
+};
 
+// The searched fields, each normalised; a token matches within one field.
+const fields = (deal: Deal) => {
+  const services = facetValues(deal, 'service').map((s) => LABELS.service[s as ServiceFilterValue]);
+  return [
+    deal.title,
+    `${deal.system?.name ?? ''} ${deal.system?.variant ?? ''}`,
+    deal.parties.map((p) => p.name).join(' '),
+    services.join(' '),
+    deal.summary,
+    deal.id,
+  ].map(normaliseText);
+};
 const haystacks = new Map<Deal, string>();
 const haystack = (deal: Deal) => {
   let text = haystacks.get(deal);
-  if (text === undefined) {
-    const fields = [deal.title, deal.system?.name, deal.system?.variant, deal.summary, deal.id];
-    const services = facetValues(deal, 'service').map((s) => LABELS.service[s as ServiceFilterValue]);
-    text = normaliseText([...fields, ...deal.parties.map((p) => p.name), ...services].join(' '));
-    haystacks.set(deal, text);
-  }
+  if (text === undefined) haystacks.set(deal, (text = fields(deal).join(' ')));
   return text;
 };
 
 // Separators dropped, so "mq9b" meets "MQ-9B".
 const bare = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '');
+const bareHaystacks = new Map<Deal, string>();
+const bareHaystack = (deal: Deal) => {
+  let text = bareHaystacks.get(deal);
+  if (text === undefined) bareHaystacks.set(deal, (text = fields(deal).map(bare).join('\n')));
+  return text;
+};
 
 function reference(deals: readonly Deal[], filter: DealFilter) {
   const tokens = normaliseText(filter.q ?? '')
     .split(/\s+/)
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((t) => ({ t, b: bare(t) }));
   const inRange = (v: number | undefined, min?: number, max?: number) =>
     (min === undefined && max === undefined) ||
     (v !== undefined && (min === undefined || v >= min) && (max === undefined || v <= max));
   const passesFacet = (deal: Deal, key: FacetKey) =>
     !filter[key]?.length || facetValues(deal, key).some((v) => (filter[key] as string[]).includes(v));
   const passesRest = (deal: Deal) =>
-    tokens.every(
-      (t) => haystack(deal).includes(t) || (bare(t) !== '' && bare(haystack(deal)).includes(bare(t))),
-    ) &&
+    tokens.every(({ t, b }) => haystack(deal).includes(t) || (b !== '' && bareHaystack(deal).includes(b))) &&
     inRange(dealYear(deal), filter.yearMin, filter.yearMax) &&
     inRange(valueInCurrency(deal, 'USD'), filter.valueMin, filter.valueMax);
   const counts: Record<string, Record<string, number>> = Object.fromEntries(FACET_KEYS.map((k) => [k, {}]));

@@ -85,17 +85,15 @@ function buildFacet(deals: readonly Deal[], key: FacetKey): FacetColumn {
   return { values, single };
 }
 
-function searchText(deal: Deal): string {
+/** The fields a search reads, normalised. */
+function searchFields(deal: Deal): string[] {
   const system = deal.system ? `${deal.system.name} ${deal.system.variant ?? ''}` : '';
   // The services a deal is tied to are searchable by name: "navy" finds the P-8I, whose summary may not say it.
   const services = serviceFacetValues(deal)
     .map((s) => LABELS.service[s])
     .join(' ');
-  return normaliseText(
-    [deal.title, system, deal.parties.map((p) => p.name).join(' '), services, deal.summary, deal.id].join(
-      '\n',
-    ),
-  );
+  const parties = deal.parties.map((p) => p.name).join(' ');
+  return [deal.title, system, parties, services, deal.summary, deal.id].map(normaliseText);
 }
 
 /** Search tokens, each with its compact form for the second try (empty when it has no letter or digit). */
@@ -113,8 +111,10 @@ export function buildIndex(deals: readonly Deal[]): DealIndex {
   const text = new Array<string>(size);
   const compact = new Array<string>(size);
   deals.forEach((deal, i) => {
-    text[i] = searchText(deal);
-    compact[i] = compactText(text[i]);
+    const fields = searchFields(deal);
+    text[i] = fields.join('\n');
+    // Per field, so a compact match never spans two fields ("...gb" + "defence").
+    compact[i] = fields.map(compactText).join('\n');
     year[i] = dealYear(deal) ?? Number.NaN;
     usd[i] = valueInCurrency(deal, 'USD') ?? Number.NaN;
   });

@@ -15,3 +15,4 @@ export * from './aggregations';
 export * from './export-names';
 // Not re-exported: './synthetic' (the embedded API's generator) and './csv-export' (papaparse, loaded on
 // export). Import them by path, so the app's first load does not carry them.
+export * from './axis';

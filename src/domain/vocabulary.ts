@@ -55,6 +55,44 @@ export const SYSTEM_CATEGORIES = [
 export const SystemCategory = z.enum(SYSTEM_CATEGORIES);
 export type SystemCategory = z.infer<typeof SystemCategory>;
 
+/**
+ * Units are added up only within a family: 99 engines are not 99 aircraft, and an engine deal powers
+ * aircraft counted elsewhere. The family follows from the system's category.
+ */
+export const UNIT_FAMILIES = ['platforms', 'engines', 'munitions'] as const;
+export type UnitFamily = (typeof UNIT_FAMILIES)[number];
+const CATEGORY_FAMILY: Partial<Record<SystemCategory, UnitFamily>> = {
+  engine: 'engines',
+  missile: 'munitions',
+  munitions: 'munitions',
+};
+/** A deal with no system recorded counts its units as platforms. */
+export function unitFamilyOf(category: SystemCategory | undefined): UnitFamily {
+  return (category && CATEGORY_FAMILY[category]) ?? 'platforms';
+}
+
+/**
+ * Which quantities are ordered (a contract exists) and which are only planned (announced, in talks,
+ * agreed in an MoU or approved): the two are never added. Stalled and cancelled deals are neither.
+ */
+export const ORDERED_STATUSES = [
+  'contract-signed',
+  'in-delivery',
+  'completed',
+] as const satisfies readonly DealStatus[];
+export const PLANNED_STATUSES = [
+  'announced',
+  'negotiating',
+  'mou-signed',
+  'approved',
+] as const satisfies readonly DealStatus[];
+export type QuantityStage = 'ordered' | 'planned' | 'neither';
+export function quantityStageOf(status: DealStatus): QuantityStage {
+  if ((ORDERED_STATUSES as readonly string[]).includes(status)) return 'ordered';
+  if ((PLANNED_STATUSES as readonly string[]).includes(status)) return 'planned';
+  return 'neither';
+}
+
 export const SERVICES = [
   'navy',
   'army',
@@ -175,6 +213,11 @@ export const LABELS = {
     joint: 'Joint',
     unknown: 'Service not known',
   },
+  unitFamily: {
+    platforms: 'Platforms',
+    engines: 'Engines',
+    munitions: 'Missiles and rounds',
+  },
   role: {
     'buyer-government': 'Buyer government',
     'buyer-organisation': 'Buying organisation',
@@ -212,6 +255,7 @@ export const LABELS = {
   domain: Record<Domain, string>;
   category: Record<SystemCategory, string>;
   service: Record<ServiceFilterValue, string>;
+  unitFamily: Record<UnitFamily, string>;
   role: Record<PartyRole, string>;
   figureKind: Record<FigureKind, string>;
   confidence: Record<Confidence, string>;

@@ -88,28 +88,45 @@ const estimateOnly = deal({
 const seeds = [mq9b, howitzers, mou, estimateOnly];
 
 describe('unitsByService', () => {
-  it('stacks units by system per service and keeps unsplit units as "Not allocated"', () => {
+  it('stacks ordered units by system per service, with units of no known service a row of their own', () => {
     const result = unitsByService(seeds);
     expect(result.rows.map((r) => [r.label, r.total])).toEqual([
       ['Navy', 15],
       ['Army', 8],
-      ['Air Force', 107],
-      ['Not allocated', 145],
+      ['Air Force', 8],
+      ['Service not known', 145],
     ]);
-    expect(result.rows.find((r) => r.service === 'air-force')?.bySeries).toEqual({ 'MQ-9B': 8, F414: 99 });
-    expect(result.totalUnits).toBe(31 + 145 + 99);
+    expect(result.totalUnits).toBe(31 + 145);
     expect(result.dealsWithoutQuantity).toBe(1);
   });
 
+  it('keeps engines apart from platforms, and a MoU’s units planned, not ordered', () => {
+    const engines = unitsByService(seeds, 8, 'engines');
+    expect(engines.rows).toEqual([
+      { service: 'air-force', label: 'Air Force', total: 0, bySeries: {}, planned: 99 },
+    ]);
+    expect(engines.totalUnits).toBe(0);
+    expect(engines.plannedUnits).toBe(99);
+    expect(unitsByService(seeds).rows.find((r) => r.service === 'air-force')?.bySeries).toEqual({
+      'MQ-9B': 8,
+    });
+  });
+
   it('pools small systems beyond the series limit without losing units', () => {
-    const result = unitsByService(seeds, 2);
-    expect(result.series.map((s) => s.key)).toEqual(['M777', OTHER_SYSTEMS]);
+    expect(unitsByService(seeds, 2).series.map((s) => s.key)).toEqual(['M777', 'MQ-9B']);
+    const result = unitsByService(seeds, 1);
+    expect(result.series.map((s) => [s.key, s.label])).toEqual([[OTHER_SYSTEMS, `${OTHER_SYSTEMS} (2)`]]);
     const total = result.rows.reduce((sum, r) => sum + r.total, 0);
     expect(total).toBe(result.totalUnits);
   });
 
   it('is empty for no deals', () => {
-    expect(unitsByService([])).toEqual({ rows: [], series: [], dealsWithoutQuantity: 0, totalUnits: 0 });
+    expect(unitsByService([])).toMatchObject({
+      rows: [],
+      series: [],
+      dealsWithoutQuantity: 0,
+      totalUnits: 0,
+    });
   });
 });
 
@@ -118,6 +135,7 @@ describe('valueByYear', () => {
     const usd = valueByYear(seeds, 'USD');
     expect(usd.years.map((y) => [y.year, y.signed, y.approved, y.estimate])).toEqual([
       [2016, 737e6, 0, 1e9],
+      ...[2017, 2018, 2019, 2020, 2021, 2022, 2023].map((year) => [year, 0, 0, 0]),
       [2024, 4e9, 0, 0],
     ]);
     expect(usd.unknownValue).toBe(1);
@@ -164,15 +182,17 @@ describe('dealsByStage, byDomain, byKind and kpis', () => {
     });
   });
 
-  it('sums only signed, supported figures and counts units on order', () => {
+  it('sums only signed, supported figures and counts ordered units apart from planned ones', () => {
     expect(kpis(seeds)).toEqual({
       deals: 4,
       signedUsd: 4e9 + 737e6,
       signedUsdDeals: 2,
       signedInr: 32_000 * CRORE,
       signedInrDeals: 1,
-      unitsOnOrder: 31,
-      unitsOnOrderDeals: 1,
+      unitsOrdered: { platforms: 31 + 145, engines: 0, munitions: 0 },
+      unitsOrderedDeals: 2,
+      unitsPlanned: { platforms: 0, engines: 99, munitions: 0 },
+      unitsPlannedDeals: 1,
       inNegotiation: 2,
     });
   });

@@ -13,6 +13,10 @@ import { largestDeals } from './largest';
 import { dealsByStage } from './stages';
 import { timeline } from './timeline';
 import { unitsByService } from './units-by-service';
+import { UNIT_FAMILIES } from '../vocabulary';
+
+const unitsByFamily = (deals: readonly Deal[]) =>
+  Object.fromEntries(UNIT_FAMILIES.map((family) => [family, unitsByService(deals, 8, family)]));
 import { valueByYear } from './value-by-year';
 
 const seeds = parseDeals(seedRecords).deals;
@@ -22,7 +26,7 @@ const synthetic = generateSyntheticDeals({ size: 2_000 });
 function separately(deals: readonly Deal[], currency: string, largest = 8) {
   return {
     kpis: kpis(deals),
-    units: unitsByService(deals),
+    units: unitsByFamily(deals),
     stages: dealsByStage(deals),
     timeline: timeline(deals),
     featured: featuredAllocationDeal(deals),

@@ -7,13 +7,15 @@ import { largestDealsOf } from './largest';
 import { anySyntheticOf, sourceSummaryOf } from './sources';
 import { dealsByStageOf, type StageCount } from './stages';
 import { timelineOf, type Timeline } from './timeline';
-import { unitsByServiceOf, type UnitsByService } from './units-by-service';
+import { unitsByFamilyOf, type UnitsByService } from './units-by-service';
+import type { ServiceFilterValue, UnitFamily } from '../vocabulary';
 import { valueByYearOf, type ValueByYear } from './value-by-year';
 
 /** Every figure the dashboard shows for one list of deals in one currency. */
 export interface DashboardFigures {
   kpis: Kpis;
-  units: UnitsByService;
+  /** Per family of units; over `options.unitsDeals` when given. */
+  units: Record<UnitFamily, UnitsByService>;
   stages: StageCount[];
   timeline: Timeline;
   featured: Deal | undefined;
@@ -30,6 +32,15 @@ export interface DashboardFigures {
 export interface DashboardOptions {
   /** How many deals `largest` lists; 8 unless given. */
   largest?: number;
+  /** The view's service filter: the key figures count these services' units and share. */
+  services?: readonly ServiceFilterValue[] | undefined;
+  /**
+   * The list the units chart reads: the view without its service filter, so that every service's bar
+   * stays to compare with the chosen one (which the chart highlights), as a facet's counts do.
+   */
+  unitsDeals?: readonly Deal[] | undefined;
+  /** The whole data set, which fixes each system's series and colour; the list itself unless given. */
+  seriesFrom?: readonly Deal[] | undefined;
 }
 
 /**
@@ -43,8 +54,11 @@ export function aggregateDashboard(
 ): DashboardFigures {
   const view = viewOf(deals);
   return {
-    kpis: kpisOf(view),
-    units: unitsByServiceOf(view),
+    kpis: kpisOf(view, options.services),
+    units: unitsByFamilyOf(
+      options.unitsDeals ? viewOf(options.unitsDeals) : view,
+      options.seriesFrom ?? deals,
+    ),
     stages: dealsByStageOf(view),
     timeline: timelineOf(view),
     featured: featuredAllocationDealOf(view),

@@ -16,6 +16,7 @@ import { dealsByStage } from './stages';
 import { timeline } from './timeline';
 import { unitsByService } from './units-by-service';
 import { valueByYear } from './value-by-year';
+import { UNIT_FAMILIES, type ServiceFilterValue } from '../vocabulary';
 
 const seeds = parseDeals(seedRecords).deals;
 const synthetic = generateSyntheticDeals({ size: 2_000 });
@@ -98,6 +99,13 @@ const ties = Array.from({ length: 80 }, (_, i) =>
   }),
 );
 
+const SERVICE_PICKS: ServiceFilterValue[][] = [
+  ['navy'],
+  ['army', 'air-force'],
+  ['unknown'],
+  ['navy', 'unknown'],
+];
+
 /** Every aggregation, by the fact table and by the per-deal reference, deeply and in key order. */
 function expectSameAsReference(
   deals: readonly Deal[],
@@ -108,7 +116,19 @@ function expectSameAsReference(
     expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
   };
   same(kpis(deals), reference.kpis(deals));
-  same(unitsByService(deals, options.maxSeries), reference.unitsByService(deals, options.maxSeries));
+  for (const services of SERVICE_PICKS) same(kpis(deals, services), reference.kpis(deals, services));
+  for (const family of UNIT_FAMILIES) {
+    same(
+      unitsByService(deals, options.maxSeries, family),
+      reference.unitsByService(deals, options.maxSeries, family),
+    );
+    // Series planned over a longer list, as the app plans them over the whole data set.
+    const whole = [...deals, ...seeds];
+    same(
+      unitsByService(deals, options.maxSeries, family, whole),
+      reference.unitsByService(deals, options.maxSeries, family, whole),
+    );
+  }
   same(dealsByStage(deals), reference.dealsByStage(deals));
   same(timeline(deals, options.limit), reference.timeline(deals, options.limit));
   expect(featuredAllocationDeal(deals)).toBe(reference.featuredAllocationDeal(deals));

@@ -1,7 +1,7 @@
 import type { Deal, MoneyFigure } from '../deal-schema';
 import { figureInCurrency } from '../money';
 import { yearOf, type PartialDate } from '../partial-date';
-import { DEAL_KINDS, DEAL_STATUSES, DOMAINS, SERVICES } from '../vocabulary';
+import { DEAL_KINDS, DEAL_STATUSES, DOMAINS, SERVICES, UNIT_FAMILIES, unitFamilyOf } from '../vocabulary';
 import { NO_FIGURE, VALUE_BASES, valueBasis } from './value-basis';
 
 /** Bits of `FactTable.flags`. HAS_QUANTITY is bit 0, so `flags & HAS_QUANTITY` is a 0 or 1 to add. */
@@ -14,6 +14,13 @@ const UNNAMED_SYSTEM = 'Unnamed system';
 export const OTHER_STATUS = DEAL_STATUSES.length;
 export const OTHER_KIND = DEAL_KINDS.length;
 export const OTHER_SERVICE = SERVICES.length;
+
+// `serviceMask` keeps a bit per service, `domains` a bit per domain: both must fit a byte.
+for (const [name, size] of [
+  ['services', SERVICES.length],
+  ['domains', DOMAINS.length],
+] as const)
+  if (size > 8) throw new Error(`${size} ${name} do not fit the fact table's 8-bit masks`);
 
 /** A deal's value in one currency, as `figureInCurrency` picks it (ask it again for the figure). */
 export interface MoneyColumn {
@@ -44,6 +51,13 @@ export interface FactTable {
   first: (PartialDate | undefined)[];
   /** Quantity total, 0 without a quantity. */
   units: Float64Array;
+  /** Index in UNIT_FAMILIES of what the units are (platforms, engines, munitions). */
+  family: Uint8Array;
+  /**
+   * Bit i: the deal is tied to SERVICES[i], by an allocation or its stated end user. 0: tied to no
+   * service ("service not known").
+   */
+  serviceMask: Uint8Array;
   /** Units the allocations leave to no service, 0 when none. */
   unallocated: Float64Array;
   system: Int32Array;
@@ -69,6 +83,7 @@ const KIND_CODE = codesOf(DEAL_KINDS);
 const DOMAIN_CODE = codesOf(DOMAINS);
 const SERVICE_CODE = codesOf(SERVICES);
 const BASIS_CODE = codesOf(VALUE_BASES);
+const FAMILY_CODE = codesOf(UNIT_FAMILIES);
 const EAGER_CURRENCIES = ['USD', 'INR'];
 
 /** Assigns each distinct value a code, in order of first appearance. */
@@ -117,6 +132,8 @@ export function buildFactTable(list: readonly Deal[]): FactTable {
   const yearCode = new Int32Array(n);
   const first = new Array<PartialDate | undefined>(n);
   const units = new Float64Array(n);
+  const family = new Uint8Array(n);
+  const serviceMask = new Uint8Array(n);
   const unallocated = new Float64Array(n);
   const system = new Int32Array(n);
   const allocated = new Float64Array(n);
@@ -155,13 +172,18 @@ export function buildFactTable(list: readonly Deal[]): FactTable {
     if (deal.synthetic === true) flag |= SYNTHETIC;
 
     system[row] = systems.code(deal.system?.name ?? UNNAMED_SYSTEM);
+    family[row] = FAMILY_CODE.get(unitFamilyOf(deal.system?.category))!;
+    let services = 0;
+    for (const service of deal.endUser?.services ?? []) services |= 1 << SERVICE_CODE.get(service)!;
     const quantity = deal.quantity;
     if (quantity) {
       flag |= HAS_QUANTITY;
       units[row] = quantity.total;
       let sum = 0;
       for (const { service, count } of quantity.allocations) {
-        allocService.push(SERVICE_CODE.get(service) ?? OTHER_SERVICE);
+        const code = SERVICE_CODE.get(service) ?? OTHER_SERVICE;
+        if (code < OTHER_SERVICE) services |= 1 << code;
+        allocService.push(code);
         allocUnits.push(count);
         sum += count;
       }
@@ -170,6 +192,7 @@ export function buildFactTable(list: readonly Deal[]): FactTable {
       if (rest > 0) unallocated[row] = rest;
     }
     allocStart[row + 1] = allocUnits.length;
+    serviceMask[row] = services;
     flags[row] = flag;
 
     const start = publisher.length;
@@ -195,6 +218,8 @@ export function buildFactTable(list: readonly Deal[]): FactTable {
     years: years.values,
     first,
     units,
+    family,
+    serviceMask,
     unallocated,
     system,
     systems: systems.values,

@@ -6,7 +6,7 @@ export {
   type DashboardFigures,
   type DashboardOptions,
 } from './dashboard';
-export { kpis, type Kpis } from './kpis';
+export { kpis, type Kpis, type ServiceShare } from './kpis';
 export { largestDeals } from './largest';
 export { dealsByStage, type StageCount } from './stages';
 export {
@@ -19,7 +19,9 @@ export {
 export {
   OTHER_SYSTEMS,
   unitsByService,
+  type FamilyTotals,
   type ServiceKey,
+  type UnitsSeries,
   type UnitsByService,
   type UnitsByServiceRow,
 } from './units-by-service';
@@ -32,3 +34,5 @@ export {
   type YearDeal,
 } from './value-by-year';
 export { latestSourceDate } from './data-date';
+export { MULTI_VALUED_FACETS, overlapsOn, type KeyFigure } from './figure-rules';
+export { withEmptyYears } from './value-by-year';

@@ -1,90 +1,203 @@
 import { dealYear } from '../deal-facts';
 import type { Deal } from '../deal-schema';
 import { figureInCurrency, figureRange, valueInCurrency } from '../money';
-import { DEAL_KINDS, DEAL_STATUSES, DOMAINS, LABELS, SERVICES, type DealStatus } from '../vocabulary';
+import {
+  DEAL_KINDS,
+  DEAL_STATUSES,
+  DOMAINS,
+  LABELS,
+  ORDERED_STATUSES,
+  PLANNED_STATUSES,
+  SERVICES,
+  UNIT_FAMILIES,
+  unitFamilyOf,
+  type DealStatus,
+  type ServiceFilterValue,
+  type UnitFamily,
+} from '../vocabulary';
 import type { BreakdownRow } from './breakdown';
 import type { Kpis } from './kpis';
 import { dateToYearFraction, todayAsYearFraction, type Timeline, type TimelineRow } from './timeline';
 import { OTHER_SYSTEMS, type ServiceKey, type UnitsByService } from './units-by-service';
 import { valueBasis } from './value-basis';
-import type { ValueByYear, ValueYear } from './value-by-year';
+import { withEmptyYears, type ValueByYear, type ValueYear } from './value-by-year';
 
 // The per-deal implementations the fact table replaced, as they were: tests check the table against
 // them. Not used by the app.
 
-export function kpis(deals: readonly Deal[]): Kpis {
-  const onOrder = new Set<DealStatus>(['contract-signed', 'in-delivery']);
+export function kpis(deals: readonly Deal[], services?: readonly ServiceFilterValue[]): Kpis {
+  const ordered = new Set<DealStatus>(ORDERED_STATUSES);
+  const planned = new Set<DealStatus>(PLANNED_STATUSES);
   const beforeContract = new Set<DealStatus>(['announced', 'negotiating', 'mou-signed', 'approved']);
+  const chosen = services && services.length > 0 ? new Set<string>(services) : undefined;
+  const zero = (): Record<UnitFamily, number> => ({ platforms: 0, engines: 0, munitions: 0 });
   const out = { deals: deals.length, signedUsd: 0, signedUsdDeals: 0, signedInr: 0, signedInrDeals: 0 };
-  const rest = { unitsOnOrder: 0, unitsOnOrderDeals: 0, inNegotiation: 0 };
+  const units = { unitsOrdered: zero(), unitsOrderedDeals: 0, unitsPlanned: zero(), unitsPlannedDeals: 0 };
+  const share = { usd: 0, usdDeals: 0, inr: 0, inrDeals: 0, underived: 0 };
+  let inNegotiation = 0;
   for (const deal of deals) {
     const usd = figureInCurrency(deal, 'USD');
-    if (usd?.kind === 'signed' && usd.confidence !== 'unconfirmed') {
+    const isUsd = usd?.kind === 'signed' && usd.confidence !== 'unconfirmed';
+    if (isUsd) {
       out.signedUsd += usd.amount;
       out.signedUsdDeals++;
     }
     const inr = figureInCurrency(deal, 'INR');
-    if (inr?.kind === 'signed' && inr.confidence !== 'unconfirmed') {
+    const isInr = inr?.kind === 'signed' && inr.confidence !== 'unconfirmed';
+    if (isInr) {
       out.signedInr += inr.amount;
       out.signedInrDeals++;
     }
-    if (onOrder.has(deal.status) && deal.quantity) {
-      rest.unitsOnOrder += deal.quantity.total;
-      rest.unitsOnOrderDeals++;
+    if (beforeContract.has(deal.status)) inNegotiation++;
+    const total = deal.quantity?.total ?? 0;
+    let mine = total;
+    let derivable = total > 0;
+    if (chosen) {
+      const allocations = deal.quantity?.allocations ?? [];
+      const named = [...(deal.endUser?.services ?? []), ...allocations.map((a) => a.service)];
+      const tied = new Set<string>(named.filter((s) => (SERVICES as readonly string[]).includes(s)));
+      if (chosen.has('unknown') && tied.size === 0) mine = total;
+      else {
+        const counted = allocations.filter((a) => chosen.has(a.service));
+        mine = counted.reduce((sum, a) => sum + a.count, 0);
+        if (counted.length === 0 && [...tied].some((s) => chosen.has(s))) derivable = false;
+      }
+      if (isUsd || isInr) {
+        if (!derivable) share.underived++;
+        else {
+          if (isUsd) {
+            share.usd += usd.amount * (mine / total);
+            share.usdDeals++;
+          }
+          if (isInr) {
+            share.inr += inr.amount * (mine / total);
+            share.inrDeals++;
+          }
+        }
+      }
     }
-    if (beforeContract.has(deal.status)) rest.inNegotiation++;
+    if (!deal.quantity || !(mine > 0) || !derivable) continue;
+    const family = unitFamilyOf(deal.system?.category);
+    if (ordered.has(deal.status)) {
+      units.unitsOrdered[family] += mine;
+      units.unitsOrderedDeals++;
+    } else if (planned.has(deal.status)) {
+      units.unitsPlanned[family] += mine;
+      units.unitsPlannedDeals++;
+    }
   }
-  return { ...out, ...rest };
+  const result: Kpis = { ...out, ...units, inNegotiation };
+  if (chosen) result.share = { services: [...services!], ...share };
+  return result;
 }
 
-export function unitsByService(deals: readonly Deal[], maxSeries = 8): UnitsByService {
+export function unitsByService(
+  deals: readonly Deal[],
+  maxSeries = 8,
+  family: UnitFamily = 'platforms',
+  seriesFrom: readonly Deal[] = deals,
+): UnitsByService {
+  const ofFamily = (deal: Deal) => unitFamilyOf(deal.system?.category) === family;
+  const systemOf = (deal: Deal) => deal.system?.name ?? 'Unnamed system';
+  const planTotals = new Map<string, number>();
+  for (const deal of seriesFrom)
+    if (deal.quantity && ofFamily(deal))
+      planTotals.set(systemOf(deal), (planTotals.get(systemOf(deal)) ?? 0) + deal.quantity.total);
+  const ranked = [...planTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const keptCount = Math.max(0, ranked.length > maxSeries ? maxSeries - 1 : maxSeries);
+  const slots = new Map(ranked.slice(0, keptCount).map(([name], slot) => [name, slot]));
+
+  const stageOf = (status: string) =>
+    (ORDERED_STATUSES as readonly string[]).includes(status)
+      ? 'ordered'
+      : (PLANNED_STATUSES as readonly string[]).includes(status)
+        ? 'planned'
+        : 'neither';
+  const services = [...SERVICES, 'unknown'] as const;
+  const serviceKey = (service: string): ServiceKey =>
+    (SERVICES as readonly string[]).includes(service) ? (service as ServiceKey) : 'unknown';
   const cells = new Map<string, Map<ServiceKey, number>>();
-  const systemTotals = new Map<string, number>();
-  let dealsWithoutQuantity = 0;
-  let totalUnits = 0;
+  const plannedBy = new Map<ServiceKey, number>();
+  const orderedOf = new Map<string, number>();
+  const families = UNIT_FAMILIES.map((f) => ({ family: f, ordered: 0, planned: 0 }));
+  const counts = { orderedDeals: 0, plannedDeals: 0, notCountedDeals: 0, dealsWithoutQuantity: 0 };
   for (const deal of deals) {
     const quantity = deal.quantity;
     if (!quantity) {
-      dealsWithoutQuantity++;
+      counts.dealsWithoutQuantity++;
       continue;
     }
-    const system = deal.system?.name ?? 'Unnamed system';
-    let row = cells.get(system);
-    if (!row) cells.set(system, (row = new Map<ServiceKey, number>()));
+    const stage = stageOf(deal.status);
+    const familyTotals = families[UNIT_FAMILIES.indexOf(unitFamilyOf(deal.system?.category))]!;
+    if (stage !== 'neither') familyTotals[stage] += quantity.total;
+    if (!ofFamily(deal)) continue;
+    if (stage === 'neither') {
+      counts.notCountedDeals++;
+      continue;
+    }
+    const split = new Map<ServiceKey, number>();
     let allocated = 0;
     for (const { service, count } of quantity.allocations) {
-      row.set(service, (row.get(service) ?? 0) + count);
+      split.set(serviceKey(service), (split.get(serviceKey(service)) ?? 0) + count);
       allocated += count;
     }
     const rest = quantity.total - allocated;
-    if (rest > 0) row.set('unallocated', (row.get('unallocated') ?? 0) + rest);
-    systemTotals.set(system, (systemTotals.get(system) ?? 0) + quantity.total);
-    totalUnits += quantity.total;
+    if (rest > 0) split.set('unknown', (split.get('unknown') ?? 0) + rest);
+    if (stage === 'planned') {
+      counts.plannedDeals++;
+      for (const [service, n] of split) plannedBy.set(service, (plannedBy.get(service) ?? 0) + n);
+      continue;
+    }
+    counts.orderedDeals++;
+    const system = systemOf(deal);
+    let row = cells.get(system);
+    if (!row) cells.set(system, (row = new Map<ServiceKey, number>()));
+    for (const [service, n] of split) row.set(service, (row.get(service) ?? 0) + n);
+    orderedOf.set(system, (orderedOf.get(system) ?? 0) + quantity.total);
   }
-  const ranked = [...systemTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const kept = ranked.slice(0, ranked.length > maxSeries ? maxSeries - 1 : maxSeries);
-  const keptNames = new Set(kept.map(([name]) => name));
-  const series = kept.map(([name, units]) => ({ key: name, label: name, units }));
-  const pooled = ranked.filter(([name]) => !keptNames.has(name));
+  // Systems in the order the view's table first names them decide nothing here: slots order the series.
+  const present = [...orderedOf].filter(([, n]) => n > 0);
+  const series: UnitsByService['series'] = present
+    .filter(([name]) => slots.has(name))
+    .map(([name, units]) => ({ key: name, label: name, units, slot: slots.get(name)! }))
+    .sort((a, b) => a.slot - b.slot);
+  const pooled = present.filter(([name]) => !slots.has(name));
   if (pooled.length > 0) {
     const units = pooled.reduce((s, [, u]) => s + u, 0);
-    series.push({ key: OTHER_SYSTEMS, label: `${OTHER_SYSTEMS} (${pooled.length})`, units });
+    series.push({ key: OTHER_SYSTEMS, label: `${OTHER_SYSTEMS} (${pooled.length})`, units, slot: -1 });
   }
   const rows = [];
-  for (const service of [...SERVICES, 'unallocated'] as const) {
+  let totalUnits = 0;
+  let plannedUnits = 0;
+  for (const service of services) {
     const bySeries: Record<string, number> = {};
     let total = 0;
-    for (const [system, row] of cells) {
+    const bySlot = [...cells].sort((a, b) => (slots.get(a[0]) ?? Infinity) - (slots.get(b[0]) ?? Infinity));
+    for (const [system, row] of bySlot) {
       const units = row.get(service);
       if (!units) continue;
-      const key = keptNames.has(system) ? system : OTHER_SYSTEMS;
+      const key = slots.has(system) ? system : OTHER_SYSTEMS;
       bySeries[key] = (bySeries[key] ?? 0) + units;
       total += units;
     }
-    const label = service === 'unallocated' ? 'Not allocated' : LABELS.service[service];
-    if (total > 0) rows.push({ service, label, total, bySeries });
+    const planned = plannedBy.get(service) ?? 0;
+    totalUnits += total;
+    plannedUnits += planned;
+    if (total > 0 || planned > 0)
+      rows.push({ service, label: LABELS.service[service], total, bySeries, planned });
   }
-  return { rows, series, dealsWithoutQuantity, totalUnits };
+  return {
+    family,
+    rows,
+    series,
+    totalUnits,
+    plannedUnits,
+    orderedDeals: counts.orderedDeals,
+    plannedDeals: counts.plannedDeals,
+    notCountedDeals: counts.notCountedDeals,
+    dealsWithoutQuantity: counts.dealsWithoutQuantity,
+    families,
+  };
 }
 
 export function dealsByStage(deals: readonly Deal[]) {
@@ -219,7 +332,7 @@ export function valueByYear(deals: readonly Deal[], currency: string): ValueByYe
     }
   }
   const years = [...byYear.values()].sort((a, b) => a.year - b.year);
-  return { currency, years, unknownValue, undated };
+  return { currency, years: withEmptyYears(years), unknownValue, undated };
 }
 
 function breakdown(

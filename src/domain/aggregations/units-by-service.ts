@@ -1,109 +1,260 @@
 import type { Deal } from '../deal-schema';
-import { LABELS, SERVICES, type Service } from '../vocabulary';
+import {
+  DEAL_STATUSES,
+  LABELS,
+  quantityStageOf,
+  SERVICES,
+  UNIT_FAMILIES,
+  type Service,
+  type UnitFamily,
+} from '../vocabulary';
 import { viewOf, type DealView } from './deal-view';
 import { HAS_QUANTITY, OTHER_SERVICE } from './fact-table';
 
-export type ServiceKey = Service | 'unallocated';
+/** A service, or "unknown": units no source attributes to a service. */
+export type ServiceKey = Service | 'unknown';
 
 export interface UnitsByServiceRow {
   service: ServiceKey;
   label: string;
+  /** Ordered units (a contract exists): what the bar draws. */
   total: number;
-  /** Units per system series key (see `series`). */
+  /** Ordered units per system series key (see `series`). */
   bySeries: Record<string, number>;
+  /** Units announced, in talks, in an MoU or approved: planned, not ordered, never added to `total`. */
+  planned: number;
+}
+
+export interface UnitsSeries {
+  key: string;
+  label: string;
+  /** Ordered units of this series in the view. */
+  units: number;
+  /**
+   * Rank of the system in its family over the whole data set, which picks its colour: the same in
+   * every view. -1 for "Other systems".
+   */
+  slot: number;
+}
+
+export interface FamilyTotals {
+  family: UnitFamily;
+  ordered: number;
+  planned: number;
 }
 
 export interface UnitsByService {
+  family: UnitFamily;
   rows: UnitsByServiceRow[];
-  /** Systems stacked in the bars, largest first; beyond `maxSeries` they are pooled as "Other systems". */
-  series: { key: string; label: string; units: number }[];
-  /** Deals whose quantity is not reported: not plotted, counted. */
-  dealsWithoutQuantity: number;
+  /** Systems stacked in the bars, in the whole data set's order; systems past the limit pooled. */
+  series: UnitsSeries[];
+  /** Ordered units of this family in the view: the sum of the rows' totals. */
   totalUnits: number;
+  plannedUnits: number;
+  /** Deals of this family with ordered units, and with planned units. */
+  orderedDeals: number;
+  plannedDeals: number;
+  /** Deals with a quantity of this family that are stalled or cancelled: neither ordered nor planned. */
+  notCountedDeals: number;
+  /** Deals whose quantity is not reported (of any family): not plotted, counted. */
+  dealsWithoutQuantity: number;
+  /** Every family's ordered and planned units in the view, so a reader sees what this chart leaves out. */
+  families: FamilyTotals[];
 }
 
 export const OTHER_SYSTEMS = 'Other systems';
 
 /**
- * Units by armed service, stacked by system. Units a source does not split by service are counted as
- * "Not allocated", never dropped; a deal without a reported quantity is counted, not charted as zero.
- * Units of different kinds (drones, engines, rounds) are added up only within a system's stack.
+ * Ordered units by armed service, stacked by system, for one family of units (platforms, engines,
+ * munitions are never added together). Planned units are counted beside, never in the bars' totals.
+ * Units no source attributes to a service are a row of their own, never dropped; a deal without a
+ * reported quantity is counted, not charted as zero.
  */
-export function unitsByService(deals: readonly Deal[], maxSeries = 8): UnitsByService {
-  return unitsByServiceOf(viewOf(deals), maxSeries);
+export function unitsByService(
+  deals: readonly Deal[],
+  maxSeries = 8,
+  family: UnitFamily = 'platforms',
+  seriesFrom: readonly Deal[] = deals,
+): UnitsByService {
+  return unitsByServiceOf(viewOf(deals), family, seriesPlan(seriesFrom, family, maxSeries));
 }
 
-// Units per system in cells of this width: SERVICES in order, services outside it, 'unallocated'.
-const WIDTH = OTHER_SERVICE + 2;
-const UNALLOCATED = OTHER_SERVICE + 1;
+/** Every family's chart of one view, with series planned over `seriesFrom`. */
+export function unitsByFamilyOf(
+  view: DealView,
+  seriesFrom: readonly Deal[],
+  maxSeries = 8,
+): Record<UnitFamily, UnitsByService> {
+  return Object.fromEntries(
+    UNIT_FAMILIES.map((family) => [
+      family,
+      unitsByServiceOf(view, family, seriesPlan(seriesFrom, family, maxSeries)),
+    ]),
+  ) as Record<UnitFamily, UnitsByService>;
+}
 
-export function unitsByServiceOf({ table, rows: list }: DealView, maxSeries = 8): UnitsByService {
-  const { flags, system, units, unallocated, allocStart, allocService, allocUnits } = table;
-  // Imported constants are copied to locals: under Vitest each read of an import is a getter call.
-  const hasQuantity = HAS_QUANTITY;
-  // Deals without a quantity go to one more system, never shown, so the loop needs no branch for them.
-  const nowhere = table.systems.length;
-  const cells = new Float64Array((nowhere + 1) * WIDTH);
-  const unitsOf = new Float64Array(nowhere + 1);
-  // Systems in the order the list first names them, which ties in the ranking keep.
-  const seen: number[] = [];
-  const isSeen = new Uint8Array(nowhere + 1);
-  isSeen[nowhere] = 1;
-  let withQuantity = 0;
-  let totalUnits = 0;
+// 0 ordered, 1 planned, 2 neither, per status code (the last code: outside the vocabulary).
+const STAGE = Uint8Array.from([...DEAL_STATUSES, undefined], (status) =>
+  status === undefined ? 2 : ['ordered', 'planned', 'neither'].indexOf(quantityStageOf(status)),
+);
+// Cells per system: SERVICES in order, one unused (services outside it go to 'unknown'), 'unknown'.
+const WIDTH = OTHER_SERVICE + 2;
+const UNKNOWN = OTHER_SERVICE + 1;
+/** A service outside the vocabulary (a record that skipped validation) is a service not known. */
+const cellOf = (service: number) => (service === OTHER_SERVICE ? UNKNOWN : service);
+
+/** Slot per system name: which systems get a series of their own, and their colour. */
+export type SeriesPlan = ReadonlyMap<string, number>;
+
+// Keyed by the list's view, which `viewOf` renews when the list changes in place.
+const plans = new WeakMap<DealView, Map<string, SeriesPlan>>();
+
+/**
+ * The systems of a family ranked by units (ordered and planned) over `deals`, the whole data set in
+ * the app, so a system keeps its place and colour in every filtered view. Past `maxSeries` the rest
+ * are pooled as "Other systems". Kept per list.
+ */
+export function seriesPlan(deals: readonly Deal[], family: UnitFamily, maxSeries = 8): SeriesPlan {
+  const key = `${family}:${maxSeries}`;
+  const view = viewOf(deals);
+  let byKey = plans.get(view);
+  if (!byKey) plans.set(view, (byKey = new Map<string, SeriesPlan>()));
+  const known = byKey.get(key);
+  if (known) return known;
+  const { table, rows } = view;
+  const familyCode = UNIT_FAMILIES.indexOf(family);
+  const totals = new Float64Array(table.systems.length);
+  const present = new Uint8Array(table.systems.length);
+  const order: number[] = [];
+  for (let j = 0; j < rows.length; j++) {
+    const row = rows[j]!;
+    if ((table.flags[row]! & HAS_QUANTITY) === 0 || table.family[row] !== familyCode) continue;
+    const code = table.system[row]!;
+    totals[code]! += table.units[row]!;
+    if (present[code] === 0) {
+      present[code] = 1;
+      order.push(code);
+    }
+  }
+  const ranked = order.sort(
+    (a, b) => totals[b]! - totals[a]! || table.systems[a]!.localeCompare(table.systems[b]!),
+  );
+  const kept = Math.max(0, ranked.length > maxSeries ? maxSeries - 1 : maxSeries);
+  const plan = new Map(ranked.slice(0, kept).map((code, slot) => [table.systems[code]!, slot]));
+  byKey.set(key, plan);
+  return plan;
+}
+
+export function unitsByServiceOf(
+  { table, rows: list }: DealView,
+  family: UnitFamily,
+  plan: SeriesPlan,
+): UnitsByService {
+  const familyCode = UNIT_FAMILIES.indexOf(family);
+  const { flags, system, units, unallocated, allocStart, allocService, allocUnits, status } = table;
+  const systemCount = table.systems.length;
+  const slotOf = Int32Array.from(table.systems, (name) => plan.get(name) ?? -1);
+  // Ordered cells, then planned cells, per system.
+  const ordered = new Float64Array(systemCount * WIDTH);
+  const planned = new Float64Array(WIDTH);
+  const orderedOf = new Float64Array(systemCount);
+  const familyTotals = UNIT_FAMILIES.map((f): FamilyTotals => ({ family: f, ordered: 0, planned: 0 }));
+  let withoutQuantity = 0;
+  let orderedDeals = 0;
+  let plannedDeals = 0;
+  let notCounted = 0;
   for (let j = 0; j < list.length; j++) {
     const row = list[j]!;
-    const has = flags[row]! & hasQuantity;
-    withQuantity += has;
-    const code = has * system[row]! + (1 - has) * nowhere;
-    if (isSeen[code] === 0) {
-      isSeen[code] = 1;
-      seen.push(code);
+    if ((flags[row]! & HAS_QUANTITY) === 0) {
+      withoutQuantity++;
+      continue;
     }
+    const stage = STAGE[status[row]!]!;
+    const rowFamily = table.family[row]!;
+    if (stage === 0) familyTotals[rowFamily]!.ordered += units[row]!;
+    else if (stage === 1) familyTotals[rowFamily]!.planned += units[row]!;
+    if (rowFamily !== familyCode) continue;
+    if (stage === 2) {
+      notCounted++;
+      continue;
+    }
+    const unitsOfRow = units[row]!;
+    if (stage === 1) {
+      plannedDeals++;
+      for (let k = allocStart[row]!; k < allocStart[row + 1]!; k++)
+        planned[cellOf(allocService[k]!)]! += allocUnits[k]!;
+      planned[UNKNOWN]! += unallocated[row]!;
+      continue;
+    }
+    orderedDeals++;
+    const code = system[row]!;
     const base = code * WIDTH;
     for (let k = allocStart[row]!; k < allocStart[row + 1]!; k++)
-      cells[base + allocService[k]!]! += allocUnits[k]!;
-    cells[base + UNALLOCATED]! += unallocated[row]!;
-    unitsOf[code]! += units[row]!;
-    totalUnits += units[row]!;
+      ordered[base + cellOf(allocService[k]!)]! += allocUnits[k]!;
+    ordered[base + UNKNOWN]! += unallocated[row]!;
+    orderedOf[code]! += unitsOfRow;
   }
-  const dealsWithoutQuantity = list.length - withQuantity;
-  const systemTotals = seen.map((code): [string, number] => [table.systems[code]!, unitsOf[code]!]);
 
-  const ranked = systemTotals.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const kept = ranked.slice(0, ranked.length > maxSeries ? maxSeries - 1 : maxSeries);
-  const keptNames = new Set(kept.map(([name]) => name));
-  const series = kept.map(([name, units]) => ({ key: name, label: name, units }));
-  const pooled = ranked.filter(([name]) => !keptNames.has(name));
-  if (pooled.length > 0) {
+  // Series: the plan's systems present in the view, in the plan's order, then "Other systems".
+  const slotted: { code: number; slot: number }[] = [];
+  let pooledUnits = 0;
+  const pooledCodes: number[] = [];
+  for (let code = 0; code < systemCount; code++) {
+    if (orderedOf[code] === 0) continue;
+    if (slotOf[code]! >= 0) slotted.push({ code, slot: slotOf[code]! });
+    else {
+      pooledUnits += orderedOf[code]!;
+      pooledCodes.push(code);
+    }
+  }
+  const pooledSystems = pooledCodes.length;
+  slotted.sort((a, b) => a.slot - b.slot);
+  const series: UnitsSeries[] = slotted.map(({ code, slot }) => ({
+    key: table.systems[code]!,
+    label: table.systems[code]!,
+    units: orderedOf[code]!,
+    slot,
+  }));
+  if (pooledSystems > 0)
     series.push({
       key: OTHER_SYSTEMS,
-      label: `${OTHER_SYSTEMS} (${pooled.length})`,
-      units: pooled.reduce((s, [, u]) => s + u, 0),
+      label: `${OTHER_SYSTEMS} (${pooledSystems})`,
+      units: pooledUnits,
+      slot: -1,
     });
-  }
 
+  // Series keys in the order the series stack, so every row lists them alike.
+  const drawOrder = [...slotted.map((s) => s.code), ...pooledCodes];
   const rows: UnitsByServiceRow[] = [];
-  for (const service of [...SERVICES, 'unallocated'] as const) {
-    const index = service === 'unallocated' ? UNALLOCATED : SERVICES.indexOf(service);
+  let totalUnits = 0;
+  let plannedUnits = 0;
+  for (const service of [...SERVICES, 'unknown'] as const) {
+    const index = service === 'unknown' ? UNKNOWN : SERVICES.indexOf(service);
     const bySeries: Record<string, number> = {};
     let total = 0;
-    for (const code of seen) {
-      const units = cells[code * WIDTH + index]!;
-      if (!units) continue;
-      const name = table.systems[code]!;
-      const key = keptNames.has(name) ? name : OTHER_SYSTEMS;
-      bySeries[key] = (bySeries[key] ?? 0) + units;
-      total += units;
+    for (const code of drawOrder) {
+      const cell = ordered[code * WIDTH + index]!;
+      if (!cell) continue;
+      const key = slotOf[code]! >= 0 ? table.systems[code]! : OTHER_SYSTEMS;
+      bySeries[key] = (bySeries[key] ?? 0) + cell;
+      total += cell;
     }
-    if (total > 0) {
-      rows.push({
-        service,
-        label: service === 'unallocated' ? 'Not allocated' : LABELS.service[service],
-        total,
-        bySeries,
-      });
-    }
+    const plannedHere = planned[index]!;
+    totalUnits += total;
+    plannedUnits += plannedHere;
+    if (total > 0 || plannedHere > 0)
+      rows.push({ service, label: LABELS.service[service], total, bySeries, planned: plannedHere });
   }
-  return { rows, series, dealsWithoutQuantity, totalUnits };
+  return {
+    family,
+    rows,
+    series,
+    totalUnits,
+    plannedUnits,
+    orderedDeals,
+    plannedDeals,
+    notCountedDeals: notCounted,
+    dealsWithoutQuantity: withoutQuantity,
+    families: familyTotals,
+  };
 }

@@ -23,6 +23,7 @@ export interface ValueYear {
   approved: number;
   estimate: number;
   total: number;
+  /** 0 for a year with no deal, which the axis keeps so that time stays continuous. */
   dealCount: number;
   /** The largest deals of the year, for the tooltip. */
   top: YearDeal[];
@@ -97,7 +98,27 @@ export function valueByYearOf({ table, rows }: DealView, currency: string): Valu
       top: tops[slot]!.rows.map((row) => yearDeal(table, money, row, currency)),
     }))
     .sort((a, b) => a.year - b.year);
-  return { currency, years, unknownValue: counts[unknownSlot]!, undated: counts[undatedSlot]! };
+  return {
+    currency,
+    years: withEmptyYears(years),
+    unknownValue: counts[unknownSlot]!,
+    undated: counts[undatedSlot]!,
+  };
+}
+
+/**
+ * The years from the first to the last, with a year that has no deal present and empty (`dealCount`
+ * 0): a year axis that skipped it would draw 2016 and 2020 side by side.
+ */
+export function withEmptyYears(years: readonly ValueYear[]): ValueYear[] {
+  if (years.length === 0) return [];
+  const out: ValueYear[] = [];
+  for (const year of years) {
+    for (let gap = (out.at(-1)?.year ?? year.year) + 1; gap < year.year; gap++)
+      out.push({ year: gap, signed: 0, approved: 0, estimate: 0, total: 0, dealCount: 0, top: [] });
+    out.push(year);
+  }
+  return out;
 }
 
 function yearDeal(table: FactTable, money: MoneyColumn, row: number, currency: string): YearDeal {

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { SEED } from '../../../seeds/expected';
 import { renderApp } from '../../test/render-app';
 
 const kpi = (label: string) => {
@@ -13,7 +14,9 @@ const chart = (title: RegExp) => screen.getByRole('figure', { name: title });
 describe('the dashboard', () => {
   it('renders every chart and the key figures over the seed deals', async () => {
     renderApp('/');
-    expect(await screen.findByRole('heading', { name: 'Units by armed service' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Platforms ordered, by armed service' }),
+    ).toBeInTheDocument();
     for (const title of [
       /Contract value by year \(US dollars\)/,
       /Deals by lifecycle stage/,
@@ -23,9 +26,14 @@ describe('the dashboard', () => {
       expect(chart(title).querySelector('.chart-card__chart svg')).not.toBeNull();
     }
     expect(screen.getByRole('heading', { name: 'MQ-9B drones by armed service' })).toBeInTheDocument();
-    expect(kpi('Deals')).toBe('24');
-    expect(within(chart(/Units by armed service/)).getByRole('img')).toHaveAccessibleName(
-      /Navy 59, Army 159, Air Force 380, Not allocated 316/,
+    expect(kpi('Deals')).toBe(String(SEED.deals));
+    const { navy, army } = SEED.services;
+    expect(within(chart(/Platforms ordered/)).getByRole('img')).toHaveAccessibleName(
+      `Platforms ordered, by armed service. Ordered platforms: Navy ${navy.platformsOrdered} (+${navy.platformsPlanned} planned), Army ${army.platformsOrdered}, Air Force ${SEED.services['air-force'].platformsOrdered}.`,
+    );
+    // The key figure and the chart count the same units: ordered ones, platforms apart from engines.
+    expect(kpi('Units ordered')).toBe(
+      `${SEED.all.platformsOrdered} platformsand ${SEED.all.enginesOrdered} engines`,
     );
     expect(screen.getByText(/deals of unknown USD value or date not plotted/)).toBeInTheDocument();
   });
@@ -41,7 +49,7 @@ describe('the dashboard', () => {
     expect(
       await screen.findByRole('button', { name: 'Remove filter Status: Completed' }),
     ).toBeInTheDocument();
-    await waitFor(() => expect(kpi('Deals')).toBe('12'));
+    await waitFor(() => expect(kpi('Deals')).toBe(String(SEED.completedDeals)));
     expect(kpi('Not yet under contract')).toBe('0');
     expect(screen.getAllByText(/^Status: Completed · /).length).toBeGreaterThan(0);
   });
@@ -49,15 +57,30 @@ describe('the dashboard', () => {
   it('filters by keyboard from "Show as table", and a chip removes just its filter', async () => {
     const user = userEvent.setup();
     const { router } = renderApp('/?status=contract-signed');
-    const units = await screen.findByRole('figure', { name: /Units by armed service/ });
+    const units = await screen.findByRole('figure', { name: /Platforms ordered/ });
     await user.click(within(units).getByRole('button', { name: 'Show as table' }));
     await user.click(within(units).getByRole('button', { name: 'Navy' }));
     await waitFor(() => expect(router.state.location.search).toBe('?status=contract-signed&service=navy'));
-    await waitFor(() => expect(kpi('Deals')).toBe('1'));
+    await waitFor(() => expect(kpi('Deals')).toBe(String(SEED.contractSignedNavyDeals)));
     await user.click(screen.getByRole('button', { name: 'Remove filter Status: Contract signed' }));
     await waitFor(() => expect(router.state.location.search).toBe('?service=navy'));
     await user.click(screen.getByRole('button', { name: 'Clear all' }));
-    await waitFor(() => expect(kpi('Deals')).toBe('24'));
+    await waitFor(() => expect(kpi('Deals')).toBe(String(SEED.deals)));
+  });
+
+  it('under Navy, counts the Navy’s units only and shows its share of the value as derived', async () => {
+    renderApp('/?service=navy');
+    const { navy } = SEED.services;
+    await waitFor(() => expect(kpi('Deals')).toBe(String(navy.deals)));
+    expect(kpi('Units ordered for the Navy')).toBe(`${navy.platformsOrdered} platforms`);
+    expect(kpi('Share for the Navy, pro rata by units (derived)')).toMatch(/^≈ \$/);
+    expect(
+      screen.getByText(/A deal shared by several services counts in full under each/),
+    ).toBeInTheDocument();
+    // Every service's bar stays, the Navy's highlighted, so the figure can be compared.
+    expect(within(chart(/Platforms ordered/)).getByRole('img')).toHaveAccessibleName(
+      new RegExp(`Navy ${navy.platformsOrdered} .*Army ${SEED.services.army.platformsOrdered}`),
+    );
   });
 
   it('switches the value chart to rupees in crore and keeps the choice in the URL', async () => {

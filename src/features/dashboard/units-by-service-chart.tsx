@@ -12,13 +12,17 @@ import {
   YAxis,
 } from 'recharts';
 import {
-  OTHER_SYSTEMS,
+  LABELS,
+  niceCountTicks,
+  UNIT_FAMILIES,
   type DealFilter,
   type FacetKey,
+  type UnitFamily,
   type UnitsByService,
   formatCount,
 } from '../../domain';
-import { AXIS_TICK, SERIES_COLOURS, selectionOpacity, TOOLTIP_CURSOR, TOOLTIP_STYLE } from './chart-theme';
+import { AXIS_TICK, selectionOpacity, TOOLTIP_CURSOR, TOOLTIP_STYLE } from './chart-theme';
+import { seriesColour } from './series-colours';
 import { dimmableBar } from './bar-shapes';
 import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
@@ -26,16 +30,27 @@ import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 
 const fmt = (n: number) => formatCount(n);
-const compactNumber = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
-const formatAxis = (v: number) => compactNumber.format(v);
 const formatTooltip = (value: unknown, name: unknown) =>
   [fmt(Number(value)), String(name)] as [string, string];
 const legendText = (value: unknown) => <span className="legend-text">{String(value)}</span>;
 const MARGIN = { top: 24, right: 16, bottom: 4, left: 4 };
 const LEGEND_STYLE = { fontSize: 13, cursor: 'pointer' };
+const PLANNED_KEY = 'plannedUnits';
+/** A series' data key: by position, so no system name ("total", "a.b") can clash with a row field or read as a path. */
+const seriesKey = (i: number) => `s${i}`;
+const PLANNED_LABEL = 'Planned, not ordered';
+const PLANNED_COLOUR = '#6b6b6b';
+
+/** What each family counts, for the subtitle: a reader must not add engines to aircraft. */
+const FAMILY_NOTE: Record<UnitFamily, string> = {
+  platforms: 'aircraft, drones, helicopters, guns and vehicles',
+  engines: 'engines, counted apart from the aircraft they power',
+  munitions: 'missiles and rounds',
+};
 
 interface ChartRow {
   total: number;
+  planned: number;
   topKey: string | undefined;
 }
 
@@ -44,6 +59,8 @@ function TotalLabel(props: LabelProps & { rows: ChartRow[]; seriesKey: string })
   const row = props.rows[Number(props.index)];
   if (!row || row.topKey !== props.seriesKey) return null;
   const x = Number(props.x) + Number(props.width) / 2;
+  const text =
+    row.topKey === PLANNED_KEY ? `${fmt(row.total)} + ${fmt(row.planned)} planned` : fmt(row.total);
   return (
     <text
       x={x}
@@ -53,79 +70,126 @@ function TotalLabel(props: LabelProps & { rows: ChartRow[]; seriesKey: string })
       fontSize={15}
       fontWeight={600}
     >
-      {fmt(row.total)}
+      {text}
     </text>
   );
 }
 
-function colour(key: string, i: number): string {
-  return key === OTHER_SYSTEMS ? '#999999' : SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+function familyCounts(data: UnitsByService): string {
+  return data.families
+    .filter((f) => f.family !== data.family && (f.ordered > 0 || f.planned > 0))
+    .map(
+      (f) =>
+        `${LABELS.unitFamily[f.family].toLowerCase()}: ${fmt(f.ordered)} ordered${f.planned > 0 ? `, ${fmt(f.planned)} planned` : ''}`,
+    )
+    .join('; ');
 }
 
+/**
+ * Ordered units by armed service, one family of units at a time, stacked by system. Each system keeps
+ * the colour its rank in the whole data set gives it; planned units are drawn apart, hatched, only
+ * when asked for; units of no known service are a bar of their own, also on request.
+ */
 export function UnitsByServiceChart({
-  data,
+  data: byFamily,
   filter,
   subtitle,
   onToggle,
   exportContext,
+  family: fixedFamily,
 }: {
-  data: UnitsByService;
+  data: Record<UnitFamily, UnitsByService>;
+  /** Shows this family only, without the switch (a slide per family). */
+  family?: UnitFamily;
   filter: DealFilter;
   subtitle: string;
   onToggle: (facet: FacetKey, value: string) => void;
   exportContext?: ExportContext;
 }) {
   const height = useChartHeight();
+  const [chosenFamily, setFamily] = useState<UnitFamily>('platforms');
+  const family = fixedFamily ?? chosenFamily;
+  const [withPlanned, setWithPlanned] = useState(false);
+  const [withUnknown, setWithUnknown] = useState(false);
+  const data = byFamily[family];
   const { rows, series } = data;
-  const [withUnallocated, setWithUnallocated] = useState(false);
-  const unallocated = rows.find((r) => r.service === 'unallocated');
+  const unknown = rows.find((r) => r.service === 'unknown');
   const chartRows = useMemo(
     () =>
       rows
-        .filter((r) => withUnallocated || r.service !== 'unallocated')
-        .map((r) => ({
-          ...r,
-          ...r.bySeries,
-          topKey: series.filter((s) => r.bySeries[s.key]).at(-1)?.key,
-          opacity: selectionOpacity(filter.service, r.service),
-        })),
-    [rows, series, withUnallocated, filter.service],
+        .filter((r) => withUnknown || r.service !== 'unknown')
+        .filter((r) => r.total > 0 || (withPlanned && r.planned > 0))
+        .map((r) => {
+          const planned = withPlanned ? r.planned : 0;
+          const values = Object.fromEntries(series.map((s, i) => [seriesKey(i), r.bySeries[s.key]]));
+          return {
+            ...values,
+            label: r.label,
+            service: r.service,
+            total: r.total,
+            planned,
+            [PLANNED_KEY]: planned || undefined,
+            topKey:
+              planned > 0
+                ? PLANNED_KEY
+                : seriesKey(series.findLastIndex((s) => (r.bySeries[s.key] ?? 0) > 0)),
+            opacity: selectionOpacity(filter.service, r.service),
+          };
+        }),
+    [rows, series, withPlanned, withUnknown, filter.service],
   );
   const shown = useMemo(
     () =>
       series
         .map((s, i) => ({
           ...s,
-          colour: colour(s.key, i),
-          opacity: s.key === OTHER_SYSTEMS ? 1 : selectionOpacity(filter.system, s.key),
-          totals: <LabelList dataKey="total" content={<TotalLabel rows={chartRows} seriesKey={s.key} />} />,
+          dataKey: seriesKey(i),
+          colour: seriesColour(s.slot),
+          opacity: s.slot < 0 ? 1 : selectionOpacity(filter.system, s.key),
+          totals: (
+            <LabelList dataKey="total" content={<TotalLabel rows={chartRows} seriesKey={seriesKey(i)} />} />
+          ),
         }))
-        .filter((s) => chartRows.some((r) => r.bySeries[s.key])),
+        .filter((s) => chartRows.some((r) => (r as Record<string, unknown>)[s.dataKey])),
     [series, chartRows, filter.system],
   );
-  const summary = rows.map((r) => `${r.label} ${fmt(r.total)}`).join(', ');
-  const toggleService = (service: string) => {
-    if (service !== 'unallocated') onToggle('service', service);
-  };
+  const plannedTotals = useMemo(
+    () => <LabelList dataKey="total" content={<TotalLabel rows={chartRows} seriesKey={PLANNED_KEY} />} />,
+    [chartRows],
+  );
+  const top = chartRows.reduce((m, r) => Math.max(m, r.total + r.planned), 0);
+  const ticks = useMemo(() => niceCountTicks(top), [top]);
+  const summary = rows
+    .map((r) => `${r.label} ${fmt(r.total)}${r.planned ? ` (+${fmt(r.planned)} planned)` : ''}`)
+    .join(', ');
+  const toggleService = (service: string) => onToggle('service', service);
   const onBar = useStableCallback((bar: { payload?: unknown }) =>
     toggleService(String((bar.payload as { service: string }).service)),
   );
   const onLegend = useStableCallback((entry: { dataKey?: unknown }) => {
-    const key = typeof entry.dataKey === 'string' ? entry.dataKey : '';
-    if (key && key !== OTHER_SYSTEMS) onToggle('system', key);
+    const picked = series[Number(String(entry.dataKey).slice(1))];
+    if (String(entry.dataKey).startsWith('s') && picked && picked.slot >= 0) onToggle('system', picked.key);
   });
+  const families = UNIT_FAMILIES.filter((f) => {
+    const totals = byFamily[f].families.find((t) => t.family === f);
+    return f === family || (totals !== undefined && totals.ordered + totals.planned > 0);
+  });
+  const others = familyCounts(data);
+  const familyLabel = LABELS.unitFamily[family].toLowerCase();
   return (
     <ChartCard
       exportContext={exportContext}
-      title="Units by armed service"
-      subtitle={`${subtitle} · stacked by system · units of every kind (drones, engines, rounds…) counted`}
-      summary={`Units: ${summary}.`}
+      title={`${LABELS.unitFamily[family]} ordered, by armed service`}
+      subtitle={`${subtitle} · ${FAMILY_NOTE[family]} · contract signed, in delivery or completed · stacked by system`}
+      summary={`Ordered ${familyLabel}: ${summary || 'none'}.`}
       tableOnly={
         chartRows.length === 0 && rows.length > 0
-          ? 'No units under these filters are split by service: tick the box or see the table.'
+          ? `No ${familyLabel} under these filters are ordered and split by service: see the table or the boxes above.`
           : undefined
       }
-      empty={rows.length === 0 ? 'No deal under these filters reports a quantity.' : undefined}
+      empty={
+        rows.length === 0 ? `No deal under these filters reports a quantity of ${familyLabel}.` : undefined
+      }
       table={
         <table className="data-table">
           <thead>
@@ -137,7 +201,10 @@ export function UnitsByServiceChart({
                 </th>
               ))}
               <th scope="col" className="num">
-                Total
+                Ordered
+              </th>
+              <th scope="col" className="num">
+                {PLANNED_LABEL}
               </th>
             </tr>
           </thead>
@@ -145,15 +212,11 @@ export function UnitsByServiceChart({
             {rows.map((r) => (
               <tr key={r.service}>
                 <th scope="row">
-                  {r.service === 'unallocated' ? (
-                    r.label
-                  ) : (
-                    <FilterButton
-                      label={r.label}
-                      active={filter.service?.includes(r.service) ?? false}
-                      onClick={() => toggleService(r.service)}
-                    />
-                  )}
+                  <FilterButton
+                    label={r.label}
+                    active={filter.service?.includes(r.service) ?? false}
+                    onClick={() => toggleService(r.service)}
+                  />
                 </th>
                 {series.map((s) => (
                   <td key={s.key} className="num">
@@ -161,27 +224,56 @@ export function UnitsByServiceChart({
                   </td>
                 ))}
                 <td className="num">{fmt(r.total)}</td>
+                <td className="num">{r.planned ? fmt(r.planned) : '–'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       }
       actions={
-        unallocated ? (
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={withUnallocated}
-              onChange={(e) => setWithUnallocated(e.target.checked)}
-            />
-            Show units not split by service
-          </label>
-        ) : null
+        <>
+          {families.length > 1 && !fixedFamily ? (
+            <span className="segmented" role="group" aria-label="Kind of units">
+              {families.map((f) => (
+                <button key={f} type="button" aria-pressed={f === family} onClick={() => setFamily(f)}>
+                  {LABELS.unitFamily[f]}
+                </button>
+              ))}
+            </span>
+          ) : null}
+          {data.plannedUnits > 0 ? (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={withPlanned}
+                onChange={(e) => setWithPlanned(e.target.checked)}
+              />
+              Draw planned, not ordered
+            </label>
+          ) : null}
+          {unknown ? (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={withUnknown}
+                onChange={(e) => setWithUnknown(e.target.checked)}
+              />
+              Show service not known
+            </label>
+          ) : null}
+        </>
       }
       footer={
         <>
-          {unallocated && !withUnallocated
-            ? `${fmt(unallocated.total)} units that the sources do not split by service are not drawn (see the table). `
+          {data.plannedUnits > 0 && !withPlanned
+            ? `Not drawn: ${fmt(data.plannedUnits)} ${familyLabel} planned, not ordered (announced, in talks, in an MoU or approved). `
+            : ''}
+          {unknown && !withUnknown && unknown.total > 0
+            ? `${fmt(unknown.total)} ordered ${familyLabel} of no known service are not drawn (see the table). `
+            : ''}
+          {others ? `Counted apart, never added: ${others}. ` : ''}
+          {data.notCountedDeals > 0
+            ? `${fmt(data.notCountedDeals)} stalled or cancelled deal${data.notCountedDeals === 1 ? '' : 's'} not counted. `
             : ''}
           {data.dealsWithoutQuantity > 0
             ? `${fmt(data.dealsWithoutQuantity)} deal${data.dealsWithoutQuantity === 1 ? '' : 's'} without a reported quantity.`
@@ -191,6 +283,18 @@ export function UnitsByServiceChart({
     >
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={chartRows} margin={MARGIN}>
+          <defs>
+            <pattern
+              id="planned-hatch"
+              patternUnits="userSpaceOnUse"
+              width="6"
+              height="6"
+              patternTransform="rotate(45)"
+            >
+              <rect width="6" height="6" fill={PLANNED_COLOUR} fillOpacity={0.2} />
+              <line x1="0" y1="0" x2="0" y2="6" stroke={PLANNED_COLOUR} strokeWidth="2.5" />
+            </pattern>
+          </defs>
           <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} interval={0} />
           <YAxis
@@ -198,7 +302,9 @@ export function UnitsByServiceChart({
             tickLine={false}
             axisLine={false}
             width={56}
-            tickFormatter={formatAxis}
+            tickFormatter={fmt}
+            ticks={ticks}
+            domain={[0, ticks.at(-1)!]}
             allowDecimals={false}
           />
           <Tooltip cursor={TOOLTIP_CURSOR} contentStyle={TOOLTIP_STYLE} formatter={formatTooltip} />
@@ -206,7 +312,7 @@ export function UnitsByServiceChart({
           {shown.map((s) => (
             <Bar
               key={s.key}
-              dataKey={s.key}
+              dataKey={s.dataKey}
               name={s.label}
               stackId="units"
               fill={s.colour}
@@ -220,6 +326,23 @@ export function UnitsByServiceChart({
               {s.totals}
             </Bar>
           ))}
+          {withPlanned && data.plannedUnits > 0 ? (
+            <Bar
+              key={PLANNED_KEY}
+              dataKey={PLANNED_KEY}
+              name={PLANNED_LABEL}
+              stackId="units"
+              fill="url(#planned-hatch)"
+              stroke={PLANNED_COLOUR}
+              shape={dimmableBar}
+              isAnimationActive={false}
+              maxBarSize={110}
+              onClick={onBar}
+              cursor="pointer"
+            >
+              {plannedTotals}
+            </Bar>
+          ) : null}
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>

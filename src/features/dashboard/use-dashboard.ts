@@ -69,8 +69,16 @@ export function useDashboard() {
   const figures = useMemo(() => {
     // A filtered list reuses the whole list's fact table, so a page opened with a filter builds that first.
     if (all && deals !== all) prepareAggregations(all);
-    return cached(deals, currency, () => aggregateDashboard(deals, currency));
-  }, [all, deals, currency]);
+    const services = filter.service;
+    return cached(deals, `${currency}:${services?.join() ?? ''}`, () =>
+      aggregateDashboard(deals, currency, {
+        services,
+        // The units chart keeps every service's bar beside the chosen one, as facet counts do.
+        unitsDeals: services && all ? filterDeals(all, { ...filter, service: undefined }) : undefined,
+        seriesFrom: all,
+      }),
+    );
+  }, [all, deals, currency, filter]);
   // Of the whole data set, not the view: a filter does not make the data older.
   const dataAsOf = useMemo(
     () => dataAsOfLabel(all ? latestSourceDate(all) : undefined, figures.synthetic),
