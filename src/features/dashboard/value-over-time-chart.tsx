@@ -9,7 +9,14 @@ import {
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
-import { formatMoney, type DealFilter, type ValueByYear, type ValueYear, formatCount } from '../../domain';
+import {
+  formatMoney,
+  niceTicks,
+  type DealFilter,
+  type ValueByYear,
+  type ValueYear,
+  formatCount,
+} from '../../domain';
 import { useCallback, useMemo } from 'react';
 import { AXIS_TICK, BASIS_COLOURS, BASIS_LABELS, selectionOpacity, TOOLTIP_CURSOR } from './chart-theme';
 import { dimmableBar } from './bar-shapes';
@@ -31,6 +38,12 @@ function YearTooltip({
   const year = payload?.[0]?.payload as ValueYear | undefined;
   if (!active || !year) return null;
   const money = (n: number, approximate = false) => formatMoney(n, currency, { approximate });
+  if (year.dealCount === 0)
+    return (
+      <div className="chart-tooltip">
+        <strong>{year.year}</strong>: no deal with a known value filed in this year
+      </div>
+    );
   return (
     <div className="chart-tooltip">
       <strong>{year.year}</strong>: {money(year.total)} over {formatCount(year.dealCount)} deal
@@ -93,12 +106,17 @@ export function ValueOverTimeChart({
   const onBar = useStableCallback((bar: { payload?: unknown }) =>
     onYear(Number((bar.payload as ValueYear).year)),
   );
-  const summary = years.map((y) => `${y.year} ${formatMoney(y.total, currency)}`).join(', ');
+  const summary = years
+    .filter((y) => y.dealCount > 0)
+    .map((y) => `${y.year} ${formatMoney(y.total, currency)}`)
+    .join(', ');
+  const top = years.reduce((m, y) => Math.max(m, y.total), 0);
+  const ticks = useMemo(() => niceTicks(top), [top]);
   return (
     <ChartCard
       exportContext={exportContext}
       title={`Contract value by year (${currency === 'INR' ? '₹ crore' : 'US dollars'})`}
-      subtitle={`${subtitle} · headline value by year of signature (first milestone if unsigned); no currency conversion`}
+      subtitle={`${subtitle} · headline value by year of signature (first milestone if unsigned); every year shown, empty ones empty; no currency conversion`}
       summary={`Value by year: ${summary}.`}
       actions={currencySwitch}
       empty={years.length === 0 ? `No deal under these filters has a known value in ${currency}.` : undefined}
@@ -163,7 +181,15 @@ export function ValueOverTimeChart({
           </defs>
           <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="year" tick={AXIS_TICK} tickLine={false} minTickGap={8} />
-          <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={84} tickFormatter={money} />
+          <YAxis
+            tick={AXIS_TICK}
+            tickLine={false}
+            axisLine={false}
+            width={84}
+            tickFormatter={money}
+            ticks={ticks}
+            domain={[0, ticks.at(-1)!]}
+          />
           <Tooltip cursor={TOOLTIP_CURSOR} content={tooltip} />
           <Legend wrapperStyle={LEGEND_STYLE} formatter={legendText} />
           {BASES.map((b) => (
