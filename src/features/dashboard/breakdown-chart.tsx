@@ -16,6 +16,9 @@ import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
+import { DrillThroughRow, DrillThroughTooltip, useBarDeals } from '../../components/charts/drill-through';
+import { countAxisFormat, moneyAxisFormat, roundTicks } from '../../components/charts/round-ticks';
+import { facetBar } from '../../domain/drill-through';
 
 type Metric = 'count' | 'value';
 
@@ -55,20 +58,40 @@ export function BreakdownChart({
   const key = metric === 'count' ? 'count' : 'known';
   const show = (r: BreakdownRow) =>
     metric === 'count' ? formatCount(r.count) : formatMoney(r.value, currency, { compact: true });
-  const formatAxis = useCallback(
-    (v: number) => (metric === 'count' ? formatCount(v) : formatMoney(v, currency, { compact: true })),
+  // Round steps from 0, and one number format along the whole axis (every tick in the same unit).
+  const ticks = useMemo(
+    () =>
+      roundTicks(Math.max(0, ...rows.map((r) => (metric === 'count' ? r.count : r.value))), {
+        whole: metric === 'count',
+      }),
+    [rows, metric],
+  );
+  const domain = useMemo(() => [0, ticks.at(-1) ?? 1] as [number, number], [ticks]);
+  const formatAxis = useMemo(
+    () => (metric === 'count' ? countAxisFormat : moneyAxisFormat(ticks, currency)),
+    [metric, ticks, currency],
+  );
+  const formatLabel = useCallback(
+    (v: unknown) =>
+      metric === 'count' ? formatCount(Number(v)) : formatMoney(Number(v), currency, { compact: true }),
     [metric, currency],
   );
-  const formatLabel = useCallback((v: unknown) => formatAxis(Number(v)), [formatAxis]);
-  const formatTooltip = useCallback(
-    (_v: unknown, _n: unknown, item: { payload?: unknown }) => {
-      const r = item.payload as BreakdownRow;
-      return [
-        `${formatCount(r.count)} deals · ${formatMoney(r.value, currency)} known${r.unknownValue ? ` · ${r.unknownValue} of unknown value` : ''}`,
-        r.label,
-      ] as [string, string];
-    },
-    [currency],
+  const dealsOf = useBarDeals(filter);
+  const tooltip = useMemo(
+    () => (
+      <DrillThroughTooltip
+        dealsOf={dealsOf}
+        describe={(point) => {
+          const r = point as BreakdownRow;
+          return { title: r.label, bar: facetBar(facet, r.key) };
+        }}
+        detail={(point) => {
+          const r = point as BreakdownRow;
+          return `${formatMoney(r.value, currency)} known${r.unknownValue ? ` · ${formatCount(r.unknownValue)} of unknown value` : ''}`;
+        }}
+      />
+    ),
+    [dealsOf, facet, currency],
   );
   const labels = useMemo(
     () => (
@@ -117,22 +140,36 @@ export function BreakdownChart({
               <th scope="col" className="num">
                 Value unknown
               </th>
+              <th scope="col" className="num">
+                Which
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">
-                  <FilterButton
-                    label={r.label}
-                    active={filter[facet]?.includes(r.key as never) ?? false}
-                    onClick={() => onToggle(facet, r.key)}
-                  />
-                </th>
-                <td className="num">{formatCount(r.count)}</td>
-                <td className="num">{r.value > 0 ? formatMoney(r.value, currency) : '–'}</td>
-                <td className="num">{formatCount(r.unknownValue)}</td>
-              </tr>
+              <DrillThroughRow
+                key={r.key}
+                columns={4}
+                title={r.label}
+                count={r.count}
+                filter={filter}
+                bar={facetBar(facet, r.key)}
+                deals={() => dealsOf(facetBar(facet, r.key))}
+                cells={
+                  <>
+                    <th scope="row">
+                      <FilterButton
+                        label={r.label}
+                        active={filter[facet]?.includes(r.key as never) ?? false}
+                        onClick={() => onToggle(facet, r.key)}
+                      />
+                    </th>
+                    <td className="num">{formatCount(r.count)}</td>
+                    <td className="num">{r.value > 0 ? formatMoney(r.value, currency) : '–'}</td>
+                    <td className="num">{formatCount(r.unknownValue)}</td>
+                  </>
+                }
+              />
             ))}
           </tbody>
         </table>
@@ -153,11 +190,13 @@ export function BreakdownChart({
             dataKey={key}
             tick={AXIS_TICK}
             tickLine={false}
-            allowDecimals={false}
+            ticks={ticks}
+            domain={domain}
+            interval={0}
             tickFormatter={formatAxis}
           />
           <YAxis type="category" dataKey="label" tick={AXIS_TICK} tickLine={false} width={150} interval={0} />
-          <Tooltip cursor={TOOLTIP_CURSOR} contentStyle={TOOLTIP_STYLE} formatter={formatTooltip} />
+          <Tooltip cursor={TOOLTIP_CURSOR} contentStyle={TOOLTIP_STYLE} content={tooltip} />
           <Bar
             dataKey={key}
             isAnimationActive={false}

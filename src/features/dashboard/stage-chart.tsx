@@ -16,12 +16,14 @@ import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
+import { DrillThroughRow, DrillThroughTooltip, useBarDeals } from '../../components/charts/drill-through';
+import { countAxisFormat, roundTicks } from '../../components/charts/round-ticks';
 import { formatCount } from '../../domain';
+import { facetBar } from '../../domain/drill-through';
 
 const ON_PATH = '#0072B2';
 const OFF_PATH = '#D55E00';
 const MARGIN = { top: 4, right: 48, bottom: 4, left: 8 };
-const formatTooltip = (v: unknown) => [formatCount(Number(v)), 'Deals'] as [string, string];
 const formatLabel = (v: unknown) => formatCount(Number(v));
 const LABELS = (
   <LabelList dataKey="count" position="right" fill="currentColor" fontSize={14} formatter={formatLabel} />
@@ -55,6 +57,21 @@ export function StageChart({
   const onBar = useStableCallback((bar: { payload?: unknown }) =>
     onStatus(String((bar.payload as StageCount).status)),
   );
+  const ticks = useMemo(() => roundTicks(Math.max(0, ...stages.map((s) => s.count))), [stages]);
+  const domain = useMemo(() => [0, ticks.at(-1) ?? 1] as [number, number], [ticks]);
+  const dealsOf = useBarDeals(filter);
+  const tooltip = useMemo(
+    () => (
+      <DrillThroughTooltip
+        dealsOf={dealsOf}
+        describe={(point) => {
+          const s = point as StageCount;
+          return { title: s.label, bar: facetBar('status', s.status) };
+        }}
+      />
+    ),
+    [dealsOf],
+  );
   return (
     <ChartCard
       exportContext={exportContext}
@@ -70,20 +87,34 @@ export function StageChart({
               <th scope="col" className="num">
                 Deals
               </th>
+              <th scope="col" className="num">
+                Which
+              </th>
             </tr>
           </thead>
           <tbody>
             {stages.map((s) => (
-              <tr key={s.status}>
-                <th scope="row">
-                  <FilterButton
-                    label={s.label}
-                    active={filter.status?.includes(s.status) ?? false}
-                    onClick={() => onStatus(s.status)}
-                  />
-                </th>
-                <td className="num">{formatCount(s.count)}</td>
-              </tr>
+              <DrillThroughRow
+                key={s.status}
+                columns={2}
+                title={s.label}
+                count={s.count}
+                filter={filter}
+                bar={facetBar('status', s.status)}
+                deals={() => dealsOf(facetBar('status', s.status))}
+                cells={
+                  <>
+                    <th scope="row">
+                      <FilterButton
+                        label={s.label}
+                        active={filter.status?.includes(s.status) ?? false}
+                        onClick={() => onStatus(s.status)}
+                      />
+                    </th>
+                    <td className="num">{formatCount(s.count)}</td>
+                  </>
+                }
+              />
             ))}
           </tbody>
         </table>
@@ -92,9 +123,17 @@ export function StageChart({
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={rows} layout="vertical" margin={MARGIN}>
           <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.15} />
-          <XAxis type="number" tick={AXIS_TICK} tickLine={false} allowDecimals={false} />
+          <XAxis
+            type="number"
+            tick={AXIS_TICK}
+            tickLine={false}
+            ticks={ticks}
+            domain={domain}
+            interval={0}
+            tickFormatter={countAxisFormat}
+          />
           <YAxis type="category" dataKey="label" tick={AXIS_TICK} tickLine={false} width={128} interval={0} />
-          <Tooltip cursor={TOOLTIP_CURSOR} contentStyle={TOOLTIP_STYLE} formatter={formatTooltip} />
+          <Tooltip cursor={TOOLTIP_CURSOR} contentStyle={TOOLTIP_STYLE} content={tooltip} />
           <Bar
             dataKey="count"
             name="Deals"
