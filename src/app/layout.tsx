@@ -1,4 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { metaQueries } from '../api';
+import { useApiContext } from '../components/api-context';
 import { ContextLink, ContextNavLink } from '../components/context-link';
 import { DatasetBanner, DatasetLabel } from '../components/dataset-banner';
 import type { ApiMode } from './routes';
@@ -7,7 +10,7 @@ export function Layout({ apiMode, children }: { apiMode: ApiMode; children: Reac
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        Skip to main content
       </a>
       <header className="header">
         <ContextLink to="/" className="brand">
@@ -33,10 +36,27 @@ export function Layout({ apiMode, children }: { apiMode: ApiMode; children: Reac
       <main id="main" className="main">
         {children}
       </main>
-      <footer className="footer">
-        Every figure carries its source. Data: India–US defence deals compiled from published reports; see
-        each deal&apos;s sources.
-      </footer>
+      <Footer />
     </div>
+  );
+}
+
+/** Says where the data comes from: a generated set must not be credited to published reports. */
+function Footer() {
+  const { data: meta } = useQuery(metaQueries.meta(useApiContext()));
+  return (
+    <footer className="footer">
+      {meta?.synthetic ? (
+        <>
+          Synthetic data, generated for demonstration and performance tests: these are not real deals, and no
+          figure in them comes from a published report.
+        </>
+      ) : (
+        <>
+          Every figure carries its source. Data: India–US defence deals compiled from published reports; see
+          each deal&apos;s sources.
+        </>
+      )}
+    </footer>
   );
 }

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,9 @@ import { server } from '../../../mocks/node';
 import seedRecords from '../../../seeds/deals.json';
 import { Deal, LABELS } from '../../domain';
 import { renderApp } from '../../test/render-app';
+
+// The machine is shared by several test runs: a lazily loaded page can take over a second to appear.
+configure({ asyncUtilTimeout: 4000 });
 
 /** A seed deal as the API serves it, to name its sources as the page should. */
 const seed = (id: string) => Deal.parse(seedRecords.find((r) => r.id === id));

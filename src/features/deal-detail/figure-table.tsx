@@ -22,7 +22,7 @@ export function FigureTable({ deal }: { deal: Deal }) {
         </p>
       ) : null}
       <div className="table-scroll">
-        <table className="data-table">
+        <table className="data-table figure-table">
           <caption className="sr-only">Reported values</caption>
           <thead>
             <tr>
@@ -41,12 +41,19 @@ export function FigureTable({ deal }: { deal: Deal }) {
                   {figure.id === deal.headlineFigureId ? <strong className="tag">Headline</strong> : null}
                   {figure.note ? <div className="muted">{figure.note}</div> : null}
                 </td>
-                <td>{LABELS.figureKind[figure.kind]}</td>
-                <td>{formatPartialDate(figure.asOf)}</td>
-                <td className={`confidence confidence--${figure.confidence}`}>
+                <td className="figure-table__word" data-label="Kind">
+                  {LABELS.figureKind[figure.kind]}
+                </td>
+                <td className="figure-table__date" data-label="As of">
+                  {formatPartialDate(figure.asOf)}
+                </td>
+                <td
+                  className={`figure-table__word confidence confidence--${figure.confidence}`}
+                  data-label="Confidence"
+                >
                   {LABELS.confidence[figure.confidence]}
                 </td>
-                <td>
+                <td data-label="Sources">
                   <CitedSources ids={figure.sourceIds} sources={deal.sources} label={null} />
                 </td>
               </tr>

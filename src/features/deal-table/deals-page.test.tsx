@@ -1,9 +1,12 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Papa from 'papaparse';
 import seedRecords from '../../../seeds/deals.json';
 import { renderApp } from '../../test/render-app';
+
+// The machine is shared by several test runs: a lazily loaded page can take over a second to appear.
+configure({ asyncUtilTimeout: 4000 });
 
 const table = () => screen.getByRole('table', { name: 'Matching deals' });
 const bodyRows = () => within(table()).getAllByRole('row').slice(1);
