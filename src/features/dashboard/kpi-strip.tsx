@@ -12,6 +12,8 @@ import {
 } from '../../domain';
 
 const n = (v: number) => formatCount(v);
+/** A derived estimate is shown to three significant figures: more would claim a precision it lacks. */
+const estimate = (v: number) => Number(v.toPrecision(3));
 const deals = (v: number) => `${n(v)} deal${v === 1 ? '' : 's'}`;
 
 /** "53 platforms and 212 engines": families side by side, never one sum. */
@@ -66,8 +68,8 @@ export function KpiStrip({ kpis, filter = {} }: { kpis: Kpis; filter?: DealFilte
       ? [
           {
             label: `Share for ${who}, pro rata by units (derived)`,
-            value: share.usdDeals > 0 ? `≈ ${formatUsd(share.usd)}` : '—',
-            extra: share.inrDeals > 0 ? `≈ ${formatInr(share.inr)}` : undefined,
+            value: share.usdDeals > 0 ? `≈ ${formatUsd(estimate(share.usd))}` : '—',
+            extra: share.inrDeals > 0 ? `≈ ${formatInr(estimate(share.inr))}` : undefined,
             note: `An estimate, not a reported figure: each deal's signed value × ${who}'s units ÷ the deal's units.${share.underived > 0 ? ` ${deals(share.underived)} with a signed value but no count for ${who} left out.` : ''}`,
           },
         ]
