@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
-import { expect, test } from './fixtures';
+import { expect, openApp, test } from './fixtures';
 
 const table = (page: import('@playwright/test').Page) => page.getByRole('table', { name: 'Matching deals' });
 const titles = (page: import('@playwright/test').Page) =>
@@ -94,4 +94,108 @@ test.describe('the deals table in Chromium', () => {
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
+
+  test('Enter and Space on a column header sort the table and stay on it', async ({ page }) => {
+    await openApp(page, '/deals');
+    await expect(page.getByText('24 of 24 deals')).toBeVisible();
+    const header = page.getByRole('button', { name: /^Quantity/ });
+    await header.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/deals\?sort=quantity%3Adesc$/);
+    await expect(page.getByRole('columnheader', { name: /Quantity/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+    await page.keyboard.press('Space');
+    await expect(page).toHaveURL(/\/deals\?sort=quantity%3Aasc$/);
+    await expect(header).toBeFocused();
+  });
+
+  test('a keyboard user skips to the deals table in a few presses', async ({ page }) => {
+    await openApp(page, '/deals?sort=title:asc');
+    await expect(table(page).locator('tbody tr').first()).toBeVisible();
+    const skip = page.getByRole('link', { name: 'Skip to the deals table' });
+    let presses = 0;
+    while (!(await skip.evaluate((el) => el === document.activeElement)) && presses < 10) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(presses).toBeLessThanOrEqual(5);
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    const first = table(page).locator('tbody tr').first();
+    await expect(first).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(table(page).locator('tbody tr').nth(1)).toBeFocused();
+  });
+
+  test('marks what the search matched, separators ignored', async ({ page }) => {
+    await openApp(page, '/deals?q=MQ9B');
+    const marks = table(page).locator('mark');
+    await expect(marks.first()).toBeVisible();
+    expect(new Set(await marks.allTextContents())).toEqual(new Set(['MQ-9B']));
+  });
+});
+
+/** A `<details>` menu's trigger: a summary is no `button` to role queries, so it is found by its text. */
+const trigger = (page: import('@playwright/test').Page, name: string) =>
+  page.locator('summary', { hasText: new RegExp(`^${name}$`) }).first();
+const isOpen = (page: import('@playwright/test').Page, name: string) =>
+  trigger(page, name).evaluate((summary) => (summary.parentElement as HTMLDetailsElement).open);
+
+test.describe('menus close on Escape and on a click outside', () => {
+  for (const [path, name] of [
+    ['/deals', 'Columns'],
+    ['/deals', 'Export data'],
+    ['/', 'Export'],
+    ['/', 'Export all'],
+  ] as const) {
+    test(`${name} on ${path}`, async ({ page }) => {
+      await openApp(page, path);
+      const summary = trigger(page, name);
+      await expect(summary).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      await summary.click();
+      expect(await isOpen(page, name)).toBe(true);
+      const panel = summary.locator('xpath=following-sibling::*[1]');
+      await expect(panel).toBeVisible();
+      // Into the menu with the keyboard, then out with Escape.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape');
+      await expect(panel).toBeHidden();
+      await expect(summary).toBeFocused();
+
+      await page.keyboard.press('Enter');
+      await expect(panel).toBeVisible();
+      await page.getByRole('heading', { level: 1 }).click();
+      await expect(panel).toBeHidden();
+      await expect(summary).toBeFocused();
+    });
+  }
+});
+
+test.describe('on a 390 px phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  for (const path of ['/', '/deals', '/deals/mq-9b-2024']) {
+    test(`${path} does not scroll sideways`, async ({ page }) => {
+      await openApp(page, path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      // The page itself, not its error boundary's message.
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await expect(page.locator('.dataset-label')).toBeVisible();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+    });
+  }
+});
+
+test('the footer of a synthetic data set does not credit published reports', async ({ page }) => {
+  await openApp(page, '/deals?dataset=synthetic&size=1000');
+  await expect(page.getByText('1,000 of 1,000 deals')).toBeVisible();
+  const footer = page.getByRole('contentinfo');
+  await expect(footer).toContainText('Synthetic data, generated for demonstration');
+  await expect(footer).not.toContainText('compiled from published reports');
+  await openApp(page, '/deals');
+  await expect(page.getByRole('contentinfo')).toContainText('compiled from published reports');
 });
