@@ -27,18 +27,39 @@ async function position(slide: Locator): Promise<[number, number]> {
   return [Number(n), Number(of)];
 }
 
-/** Every drawn element of the slide that lies outside the window by more than a pixel. */
-async function outsideWindow(slide: Locator): Promise<string[]> {
+/**
+ * What of the slide a viewer cannot see: an element outside the window (by more than a pixel), a box
+ * whose content is cut off by its overflow (a clipped card hides text inside the window too), or a
+ * mark drawn outside its chart's SVG.
+ */
+async function hiddenParts(slide: Locator): Promise<string[]> {
   return slide.evaluate((root) => {
     const out: string[] = [];
+    const name = (e: Element) => `${e.tagName.toLowerCase()}.${e.getAttribute('class') ?? ''}`;
+    const where = (b: DOMRect) =>
+      `(${Math.round(b.left)}, ${Math.round(b.top)}) to (${Math.round(b.right)}, ${Math.round(b.bottom)})`;
+    const outside = (b: DOMRect, c: { left: number; top: number; right: number; bottom: number }) =>
+      b.left < c.left - 1 || b.top < c.top - 1 || b.right > c.right + 1 || b.bottom > c.bottom + 1;
+    const window = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
     for (const element of root.querySelectorAll('*')) {
+      if (!element.checkVisibility({ visibilityProperty: true })) continue;
       const box = element.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
-      if (box.left < -1 || box.top < -1 || box.right > innerWidth + 1 || box.bottom > innerHeight + 1)
-        out.push(
-          `${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''} ` +
-            `(${Math.round(box.left)}, ${Math.round(box.top)}) to (${Math.round(box.right)}, ${Math.round(box.bottom)})`,
-        );
+      if (outside(box, window)) out.push(`${name(element)} outside the window at ${where(box)}`);
+      if (element instanceof HTMLElement) {
+        const style = getComputedStyle(element);
+        const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible';
+        if (
+          clips &&
+          (element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1)
+        )
+          out.push(
+            `${name(element)} cuts off its content (${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight})`,
+          );
+      } else if (element instanceof SVGGraphicsElement && element.ownerSVGElement) {
+        const svg = element.ownerSVGElement.getBoundingClientRect();
+        if (outside(box, svg)) out.push(`${name(element)} outside its chart at ${where(box)}`);
+      }
     }
     return out;
   });
@@ -97,7 +118,7 @@ for (const [width, height] of VIEWPORTS) {
       await expect(slide.getByText(/^Sources: \S/)).toBeVisible();
       await expect(slide.getByText(/^Data as of \w+ \d{4}/)).toBeVisible();
       if (key !== 'title' && key !== 'kpis') await expect(slide.locator('svg').first()).toBeVisible();
-      expect(await outsideWindow(slide), `slide ${n} (${key}) at ${width}×${height}`).toEqual([]);
+      expect(await hiddenParts(slide), `slide ${n} (${key}) at ${width}×${height}`).toEqual([]);
       if (key?.startsWith('timeline')) {
         expect(await slide.getByRole('heading', { level: 2 }).first().textContent()).toMatch(
           /^Timeline( \(\d+ of \d+\))?$/,

@@ -12,6 +12,7 @@ import { ChartHeightContext } from './chart-size';
 import { KpiStrip } from './kpi-strip';
 import { FullscreenButton, SlideNav } from './present-controls';
 import { useSlideFit } from './present-fit';
+import { useShrinkToFit } from './present-shrink';
 import { readSlideParam } from './present-slide-param';
 import { TitleSlide } from './present-title-slide';
 import { StageChart } from './stage-chart';
@@ -73,12 +74,18 @@ export function PresentPage() {
             />
           ),
         },
-        { key: 'kpis', node: <KpiSlide>{<KpiStrip kpis={d.kpis} />}</KpiSlide> },
-        // One slide a family of units (platforms, engines, munitions) that the view has any of.
-        ...UNIT_FAMILIES.filter((f) => f === 'platforms' || d.units[f].rows.length > 0).map((f) => ({
+        { key: 'kpis', node: <KpiSlide>{<KpiStrip kpis={d.kpis} filter={filter} />}</KpiSlide> },
+        // One slide a family of units (platforms, engines, munitions) with ordered units to draw.
+        ...UNIT_FAMILIES.filter((f) => f === 'platforms' || d.units[f].totalUnits > 0).map((f) => ({
           key: `units-${f}`,
           node: (
-            <UnitsByServiceChart data={d.units[f]} filter={filter} subtitle={subtitle} onToggle={toggle} />
+            <UnitsByServiceChart
+              data={d.units}
+              family={f}
+              filter={filter}
+              subtitle={subtitle}
+              onToggle={toggle}
+            />
           ),
         })),
         ...(d.featured
@@ -236,8 +243,10 @@ export function PresentPage() {
 }
 
 function KpiSlide({ children }: { children: ReactNode }) {
+  const [card, setCard] = useState<HTMLElement | null>(null);
+  useShrinkToFit(card);
   return (
-    <div className="card present__kpis">
+    <div className="card present__kpis" ref={setCard}>
       <h2 className="chart-card__title">Key figures</h2>
       {children}
     </div>

@@ -1,3 +1,6 @@
+import { useState } from 'react';
+import { useShrinkToFit } from './present-shrink';
+
 /** The first slide: what the show is about, under which filters, and how fresh and how real the data is. */
 export function TitleSlide({
   title,
@@ -12,8 +15,10 @@ export function TitleSlide({
   deals: string;
   synthetic: boolean;
 }) {
+  const [card, setCard] = useState<HTMLElement | null>(null);
+  useShrinkToFit(card);
   return (
-    <div className="card present__title">
+    <div className="card present__title" ref={setCard}>
       <h1 className="present__title-name">{title}</h1>
       <p className="present__title-filters">{filters}</p>
       <p className="present__title-meta">
