@@ -199,3 +199,14 @@ test('the footer of a synthetic data set does not credit published reports', asy
   await openApp(page, '/deals');
   await expect(page.getByRole('contentinfo')).toContainText('compiled from published reports');
 });
+
+test('the deal page, its citations and an opened quote have no serious accessibility violation', async ({
+  page,
+}) => {
+  await openApp(page, '/deals/mq-9b-2024');
+  await expect(page.getByRole('heading', { name: 'Sources', exact: true })).toBeVisible();
+  await page.locator('.citations summary').first().click();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
