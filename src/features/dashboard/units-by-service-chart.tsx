@@ -14,6 +14,11 @@ import {
 import {
   LABELS,
   niceCountTicks,
+  ORDERED_STATUSES,
+  SYSTEM_CATEGORIES,
+  unitFamilyOf,
+  type Deal,
+  type ServiceKey,
   UNIT_FAMILIES,
   type DealFilter,
   type FacetKey,
@@ -21,17 +26,16 @@ import {
   type UnitsByService,
   formatCount,
 } from '../../domain';
-import { AXIS_TICK, selectionOpacity, TOOLTIP_CURSOR, TOOLTIP_STYLE } from './chart-theme';
+import { AXIS_TICK, selectionOpacity, TOOLTIP_CURSOR } from './chart-theme';
 import { seriesColour } from './series-colours';
 import { dimmableBar } from './bar-shapes';
 import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
+import { DrillThroughRow, DrillThroughTooltip, useBarDeals } from '../../components/charts/drill-through';
 
 const fmt = (n: number) => formatCount(n);
-const formatTooltip = (value: unknown, name: unknown) =>
-  [fmt(Number(value)), String(name)] as [string, string];
 const legendText = (value: unknown) => <span className="legend-text">{String(value)}</span>;
 const MARGIN = { top: 24, right: 16, bottom: 4, left: 4 };
 const LEGEND_STYLE = { fontSize: 13, cursor: 'pointer' };
@@ -40,6 +44,15 @@ const PLANNED_KEY = 'plannedUnits';
 const seriesKey = (i: number) => `s${i}`;
 const PLANNED_LABEL = 'Planned, not ordered';
 const PLANNED_COLOUR = '#6b6b6b';
+
+/** The deals behind a service's bar: ordered deals of the family with a share for the service. */
+function barFilter(service: ServiceKey, family: UnitFamily): DealFilter {
+  return {
+    service: [service],
+    status: [...ORDERED_STATUSES],
+    category: SYSTEM_CATEGORIES.filter((c) => unitFamilyOf(c) === family),
+  };
+}
 
 /** What each family counts, for the subtitle: a reader must not add engines to aircraft. */
 const FAMILY_NOTE: Record<UnitFamily, string> = {
@@ -175,6 +188,32 @@ export function UnitsByServiceChart({
     return f === family || (totals !== undefined && totals.ordered + totals.planned > 0);
   });
   const others = familyCounts(data);
+  // The chart reads the view without its service filter, so its bars' deals are looked up there too.
+  const unitsFilter = useMemo(() => ({ ...filter, service: undefined }), [filter]);
+  const dealsOf = useBarDeals(unitsFilter);
+  const tooltip = useMemo(
+    () => (
+      <DrillThroughTooltip
+        dealsOf={dealsOf}
+        describe={(point) => {
+          const row = point as { service: ServiceKey; label: string };
+          return {
+            title: `${row.label}, ${LABELS.unitFamily[family].toLowerCase()} ordered`,
+            bar: barFilter(row.service, family),
+          };
+        }}
+        detail={(point) => {
+          const row = rows.find((r) => r.service === (point as { service: ServiceKey }).service);
+          if (!row) return '';
+          const parts = series
+            .filter((s) => row.bySeries[s.key])
+            .map((s) => `${s.label} ${fmt(row.bySeries[s.key]!)}`);
+          return `${fmt(row.total)} ordered${parts.length ? `: ${parts.join(', ')}` : ''}${row.planned ? ` · ${fmt(row.planned)} planned, not ordered` : ''}`;
+        }}
+      />
+    ),
+    [dealsOf, family, rows, series],
+  );
   const familyLabel = LABELS.unitFamily[family].toLowerCase();
   return (
     <ChartCard
@@ -191,44 +230,13 @@ export function UnitsByServiceChart({
         rows.length === 0 ? `No deal under these filters reports a quantity of ${familyLabel}.` : undefined
       }
       table={
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Service</th>
-              {series.map((s) => (
-                <th scope="col" key={s.key} className="num">
-                  {s.label}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                Ordered
-              </th>
-              <th scope="col" className="num">
-                {PLANNED_LABEL}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.service}>
-                <th scope="row">
-                  <FilterButton
-                    label={r.label}
-                    active={filter.service?.includes(r.service) ?? false}
-                    onClick={() => toggleService(r.service)}
-                  />
-                </th>
-                {series.map((s) => (
-                  <td key={s.key} className="num">
-                    {r.bySeries[s.key] ? fmt(r.bySeries[s.key]!) : '–'}
-                  </td>
-                ))}
-                <td className="num">{fmt(r.total)}</td>
-                <td className="num">{r.planned ? fmt(r.planned) : '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <UnitsTable
+          data={data}
+          filter={filter}
+          unitsFilter={unitsFilter}
+          dealsOf={dealsOf}
+          onService={toggleService}
+        />
       }
       actions={
         <>
@@ -307,7 +315,7 @@ export function UnitsByServiceChart({
             domain={[0, ticks.at(-1)!]}
             allowDecimals={false}
           />
-          <Tooltip cursor={TOOLTIP_CURSOR} contentStyle={TOOLTIP_STYLE} formatter={formatTooltip} />
+          <Tooltip cursor={TOOLTIP_CURSOR} content={tooltip} />
           <Legend wrapperStyle={LEGEND_STYLE} formatter={legendText} onClick={onLegend} />
           {shown.map((s) => (
             <Bar
@@ -346,5 +354,81 @@ export function UnitsByServiceChart({
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
+  );
+}
+
+/**
+ * The chart's numbers with, per row, the deals behind it. A component of its own so the deals are
+ * looked up only while the table is shown, not on every cross-filter of the chart.
+ */
+function UnitsTable({
+  data,
+  filter,
+  unitsFilter,
+  dealsOf,
+  onService,
+}: {
+  data: UnitsByService;
+  filter: DealFilter;
+  unitsFilter: DealFilter;
+  dealsOf: (bar: DealFilter) => readonly Deal[];
+  onService: (service: string) => void;
+}) {
+  const { rows, series, family } = data;
+  const familyLabel = LABELS.unitFamily[family].toLowerCase();
+  const toggleService = onService;
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          <th scope="col">Service</th>
+          {series.map((s) => (
+            <th scope="col" key={s.key} className="num">
+              {s.label}
+            </th>
+          ))}
+          <th scope="col" className="num">
+            Ordered
+          </th>
+          <th scope="col" className="num">
+            {PLANNED_LABEL}
+          </th>
+          <th scope="col" className="num">
+            Which
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <DrillThroughRow
+            key={r.service}
+            columns={series.length + 3}
+            title={`${r.label}, ${familyLabel} ordered`}
+            count={r.total > 0 ? dealsOf(barFilter(r.service, family)).length : 0}
+            filter={unitsFilter}
+            bar={barFilter(r.service, family)}
+            deals={() => dealsOf(barFilter(r.service, family))}
+            cells={
+              <>
+                <th scope="row">
+                  <FilterButton
+                    label={r.label}
+                    active={filter.service?.includes(r.service) ?? false}
+                    onClick={() => toggleService(r.service)}
+                  />
+                </th>
+                {series.map((s) => (
+                  <td key={s.key} className="num">
+                    {r.bySeries[s.key] ? fmt(r.bySeries[s.key]!) : '–'}
+                  </td>
+                ))}
+                <td className="num">{fmt(r.total)}</td>
+                <td className="num">{r.planned ? fmt(r.planned) : '–'}</td>
+              </>
+            }
+          />
+        ))}
+      </tbody>
+    </table>
   );
 }

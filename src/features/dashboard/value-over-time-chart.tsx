@@ -12,6 +12,7 @@ import {
 import {
   formatMoney,
   niceTicks,
+  valueInCurrency,
   type DealFilter,
   type ValueByYear,
   type ValueYear,
@@ -24,6 +25,8 @@ import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
+import { DrillThroughRow, useBarDeals } from '../../components/charts/drill-through';
+import { yearBar } from '../../domain/drill-through';
 
 const BASES = ['signed', 'approved', 'estimate'] as const;
 const MARGIN = { top: 16, right: 16, bottom: 4, left: 8 };
@@ -111,6 +114,10 @@ export function ValueOverTimeChart({
     .map((y) => `${y.year} ${formatMoney(y.total, currency)}`)
     .join(', ');
   const top = years.reduce((m, y) => Math.max(m, y.total), 0);
+  const dealsOf = useBarDeals(filter);
+  // A year's bar holds the deals of that year with a known value in the currency, as its count does.
+  const yearDeals = (year: number) =>
+    dealsOf(yearBar(year)).filter((d) => valueInCurrency(d, currency) !== undefined);
   const ticks = useMemo(() => niceTicks(top), [top]);
   return (
     <ChartCard
@@ -133,25 +140,39 @@ export function ValueOverTimeChart({
               <th scope="col" className="num">
                 Deals
               </th>
+              <th scope="col" className="num">
+                Which
+              </th>
             </tr>
           </thead>
           <tbody>
             {years.map((y) => (
-              <tr key={y.year}>
-                <th scope="row">
-                  <FilterButton
-                    label={String(y.year)}
-                    active={selectedYear?.[0] === String(y.year)}
-                    onClick={() => onYear(y.year)}
-                  />
-                </th>
-                {BASES.map((b) => (
-                  <td className="num" key={b}>
-                    {y[b] > 0 ? formatMoney(y[b], currency) : '–'}
-                  </td>
-                ))}
-                <td className="num">{formatCount(y.dealCount)}</td>
-              </tr>
+              <DrillThroughRow
+                key={y.year}
+                columns={BASES.length + 2}
+                title={`${y.year}, known ${currency} value`}
+                count={y.dealCount}
+                filter={filter}
+                bar={yearBar(y.year)}
+                deals={() => yearDeals(y.year)}
+                cells={
+                  <>
+                    <th scope="row">
+                      <FilterButton
+                        label={String(y.year)}
+                        active={selectedYear?.[0] === String(y.year)}
+                        onClick={() => onYear(y.year)}
+                      />
+                    </th>
+                    {BASES.map((b) => (
+                      <td className="num" key={b}>
+                        {y[b] > 0 ? formatMoney(y[b], currency) : '–'}
+                      </td>
+                    ))}
+                    <td className="num">{formatCount(y.dealCount)}</td>
+                  </>
+                }
+              />
             ))}
           </tbody>
         </table>
