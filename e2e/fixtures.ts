@@ -10,6 +10,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       });
       page.on('pageerror', (error) => errors.push(error.message));
       await use(errors);
+      // Checked after the test, so a page that logged an error fails even if what it showed passed.
+      expect(errors, 'console errors and uncaught exceptions').toEqual([]);
     },
     { auto: true },
   ],
