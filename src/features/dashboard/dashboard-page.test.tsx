@@ -83,6 +83,21 @@ describe('the dashboard', () => {
     );
   });
 
+  it('gives the timeline’s milestone marks one tab stop, with arrows moving between them', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    const timeline = await screen.findByRole('figure', { name: /From first step to signature/ });
+    const marks = [...timeline.querySelectorAll<SVGGElement>('.timeline__dot')];
+    expect(marks.length).toBeGreaterThan(SEED.deals);
+    expect(marks.filter((m) => m.getAttribute('tabindex') === '0')).toHaveLength(1);
+    marks[0]!.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(marks[1]);
+    expect(marks[1]).toHaveAttribute('tabindex', '0');
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(marks.at(-1));
+  });
+
   it('switches the value chart to rupees in crore and keeps the choice in the URL', async () => {
     const user = userEvent.setup();
     const { router } = renderApp('/');

@@ -1,4 +1,4 @@
-import { useState, type MouseEvent } from 'react';
+import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useNavigate } from '../../components/routing';
 import { contextSearch, useApiContext } from '../../components/api-context';
 import {
@@ -76,7 +76,34 @@ export function TimelineChart({
   const navigate = useNavigate();
   const search = contextSearch(useApiContext());
   const [tip, setTip] = useState<Tip | null>(null);
+  // One tab stop for all the marks (a roving tabindex): arrows move between them, so the dashboard's
+  // tab order is not 70 marks long. The marks are in document order: row by row, left to right.
+  const [activeMark, setActiveMark] = useState(0);
+  const onMarkKey = (event: KeyboardEvent<SVGGElement>) => {
+    const marks = [
+      ...(event.currentTarget.ownerSVGElement?.querySelectorAll<SVGGElement>('.timeline__dot') ?? []),
+    ];
+    const at = marks.indexOf(event.currentTarget);
+    const next = {
+      ArrowRight: at + 1,
+      ArrowDown: at + 1,
+      ArrowLeft: at - 1,
+      ArrowUp: at - 1,
+      Home: 0,
+      End: marks.length - 1,
+    }[event.key];
+    if (next === undefined) return;
+    // The slide show steps on arrows too: inside the timeline they move between marks instead.
+    event.preventDefault();
+    event.stopPropagation();
+    const target = marks[Math.max(0, Math.min(marks.length - 1, next))];
+    if (!target) return;
+    setActiveMark(marks.indexOf(target));
+    target.focus();
+  };
+  let markIndex = 0;
   const rows = page ? data.rows.slice(page.from, page.to) : data.rows;
+  const markCount = rows.reduce((n, r) => n + r.markers.length, 0);
   const today = data.today;
   // The axis runs over the whole timeline, not the page, so every slide shares one scale, and always
   // reaches today so its line is on the chart.
@@ -254,7 +281,9 @@ export function TimelineChart({
                     <g
                       key={j}
                       className="timeline__dot"
-                      tabIndex={0}
+                      tabIndex={markIndex++ === Math.min(activeMark, markCount - 1) ? 0 : -1}
+                      aria-keyshortcuts="ArrowLeft ArrowRight Home End"
+                      onKeyDown={onMarkKey}
                       role="img"
                       aria-label={`${r.title}: ${markerText(m)}`}
                       transform={`translate(${x(m.at)} ${mid})`}
