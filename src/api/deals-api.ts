@@ -5,6 +5,7 @@ import {
   MetaBody,
   describeIssues,
   filterToParams,
+  formatCount,
   parseDeal,
   parseDeals,
   type ApiContext,
@@ -18,9 +19,21 @@ import { apiUrl, getJson } from './http';
 
 export interface DealListResult {
   deals: Deal[];
+  /** How many deals the server says match (its `total`), whether or not they all arrived. */
   total: number;
+  /** Records that arrived, valid or not: `deals.length + rejected.length`. */
+  received: number;
+  /** True when every record of `total` arrived; otherwise `incomplete` says why not. */
+  complete: boolean;
+  /** Why the list holds only part of the deals, in words for the user. */
+  incomplete?: string;
   /** Records the API sent that failed validation: skipped, and shown to the user with their reasons. */
   rejected: RejectedRecord[];
+}
+
+export interface DealListProgress {
+  received: number;
+  total: number;
 }
 
 function parseEnvelope<T>(schema: z.ZodMiniType<T>, body: unknown, what: string): T {
@@ -36,24 +49,87 @@ function parseEnvelope<T>(schema: z.ZodMiniType<T>, body: unknown, what: string)
 
 export interface DealListParams {
   filter?: DealFilter;
+  /** Records to ask for per request; the server may send fewer, and the client then asks for the rest. */
   limit?: number;
 }
 
+export interface FetchDealsOptions {
+  signal?: AbortSignal;
+  /** Called after each page, so a long load can say how far it has got. */
+  onProgress?: (progress: DealListProgress) => void;
+}
+
+/**
+ * Every deal matching the filter, following the contract's paging (`offset`, `limit`, `total`) until
+ * `total` records have arrived. A server that caps its pages is read page by page; one that stops
+ * early, repeats itself or changes its total mid-way yields what arrived, marked incomplete with the
+ * reason, so no screen counts part of the deals as all of them.
+ */
 export async function fetchDeals(
   context: ApiContext,
   params: DealListParams,
-  signal?: AbortSignal,
+  { signal, onProgress }: FetchDealsOptions = {},
 ): Promise<DealListResult> {
-  const query = filterToParams(params.filter ?? {});
-  query.set('limit', String(params.limit ?? MAX_LIMIT));
-  const body = parseEnvelope(
-    DealListBody,
-    await getJson(apiUrl('/api/deals', context, query), signal),
-    'deal list',
-  );
-  const { deals, rejected } = parseDeals(body.data);
+  const limit = params.limit ?? MAX_LIMIT;
+  const filterQuery = filterToParams(params.filter ?? {});
+  const deals: Deal[] = [];
+  const rejected: RejectedRecord[] = [];
+  const seen = new Map<string, number>();
+  let total: number | undefined;
+  let received = 0;
+  let maxPages = 1;
+  let incomplete: string | undefined;
+
+  for (let page = 0; page < maxPages; page++) {
+    const query = new URLSearchParams(filterQuery);
+    query.set('offset', String(received));
+    query.set('limit', String(limit));
+    const body = parseEnvelope(
+      DealListBody,
+      await getJson(apiUrl('/api/deals', context, query), signal),
+      'deal list',
+    );
+    if (total !== undefined && body.total !== total) {
+      incomplete = `the server's total changed from ${formatCount(total)} to ${formatCount(body.total)} while the deals were loading`;
+      break;
+    }
+    if (page > 0 && body.offset !== received) {
+      incomplete = `the server sent records from offset ${formatCount(body.offset)} when asked for offset ${formatCount(received)}, so it cannot be read page by page`;
+      break;
+    }
+    total ??= body.total;
+    const parsed = parseDeals(body.data, { offset: received, seen });
+    const newIds = parsed.deals.length;
+    deals.push(...parsed.deals);
+    rejected.push(...parsed.rejected);
+    received += body.data.length;
+    onProgress?.({ received, total });
+    if (received >= total) break;
+    if (body.data.length === 0) {
+      incomplete = `the server stopped sending records after ${formatCount(received)}`;
+      break;
+    }
+    if (page > 0 && newIds === 0 && parsed.rejected.every((r) => r.duplicateOf !== undefined)) {
+      incomplete = 'the server sent the same records again instead of the next page';
+      break;
+    }
+    // Pages as large as the first one cover the total in this many requests; one more absorbs a
+    // short last page. A server that pages slower than it started is cut off there, not followed forever.
+    if (page === 0) maxPages = Math.ceil(total / body.data.length) + 1;
+  }
+  if (incomplete === undefined && total !== undefined && received < total)
+    incomplete = `the server needed more requests than its page size allows for ${formatCount(total)} records`;
+  if (incomplete === undefined && total !== undefined && received > total)
+    incomplete = `the server sent ${formatCount(received)} records but reported a total of ${formatCount(total)}`;
   performance.mark('api:validated /api/deals');
-  return { deals, total: body.total, rejected };
+  return {
+    deals,
+    total: total ?? 0,
+    received,
+    complete: incomplete === undefined,
+    ...(incomplete === undefined ? {} : { incomplete }),
+    rejected,
+  };
 }
 
 export async function fetchDeal(context: ApiContext, id: string, signal?: AbortSignal): Promise<Deal> {

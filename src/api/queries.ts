@@ -1,7 +1,25 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, skipToken, type QueryFunctionContext, type QueryKey } from '@tanstack/react-query';
 import type { ApiContext } from '../domain';
-import { isApiError } from './api-error';
-import { fetchDeal, fetchDeals, fetchMeta, type DealListParams } from './deals-api';
+import { fetchDeal, fetchDeals, fetchMeta, type DealListParams, type DealListProgress } from './deals-api';
+import { isRetryable, retryDelay, withinRetryBudget } from './retry';
+
+/**
+ * Retries only what asking again can fix, with back-off and `Retry-After`. How many retries stays the
+ * query client's choice (the app allows one, tests none): the query function reads the client's
+ * default on each run, and the retry decision, made after that run fails, applies it.
+ */
+function retrying<T, K extends QueryKey>(run: (context: QueryFunctionContext<K>) => Promise<T>) {
+  let budget: unknown;
+  return {
+    queryFn: (context: QueryFunctionContext<K>) => {
+      budget = context.client.getDefaultOptions().queries?.retry;
+      return run(context);
+    },
+    retry: (failureCount: number, error: Error) =>
+      isRetryable(error) && withinRetryBudget(budget, failureCount, error),
+    retryDelay,
+  };
+}
 
 /** Keys run from general to specific, so invalidating `all` or `lists()` reaches everything below. */
 export const dealQueries = {
@@ -10,15 +28,29 @@ export const dealQueries = {
   list: (context: ApiContext, params: DealListParams = {}) =>
     queryOptions({
       queryKey: [...dealQueries.lists(context), params] as const,
-      queryFn: ({ signal }) => fetchDeals(context, params, signal),
+      ...retrying(({ signal, client }) =>
+        fetchDeals(context, params, {
+          signal,
+          onProgress: (progress) =>
+            client.setQueryData(dealQueries.progress(context, params).queryKey, progress),
+        }),
+      ),
+    }),
+  /**
+   * How far a paged list load has got, written by the list's query function after each page. Outside
+   * the `deals` keys, so invalidating the lists never touches it; it has no fetcher of its own.
+   */
+  progress: (context: ApiContext, params: DealListParams = {}) =>
+    queryOptions<DealListProgress | null>({
+      queryKey: ['deals-progress', context, params] as const,
+      queryFn: skipToken,
     }),
   details: (context: ApiContext) => [...dealQueries.all(context), 'detail'] as const,
   detail: (context: ApiContext, id: string) =>
     queryOptions({
       queryKey: [...dealQueries.details(context), id] as const,
-      queryFn: ({ signal }) => fetchDeal(context, id, signal),
-      // An unknown id will not appear by asking again.
-      retry: (count, error) => !(isApiError(error) && error.kind === 'not-found') && count < 2,
+      // An unknown id will not appear by asking again: isRetryable says no to not-found.
+      ...retrying(({ signal }) => fetchDeal(context, id, signal)),
     }),
 };
 
@@ -26,6 +58,6 @@ export const metaQueries = {
   meta: (context: ApiContext) =>
     queryOptions({
       queryKey: ['meta', context] as const,
-      queryFn: ({ signal }) => fetchMeta(context, signal),
+      ...retrying(({ signal }) => fetchMeta(context, signal)),
     }),
 };

@@ -7,6 +7,8 @@ export interface RejectedRecord {
   /** The record's id when it had a readable one. */
   id?: string;
   reason: string;
+  /** For a record that reuses an accepted id: the index of the record kept with it. */
+  duplicateOf?: number;
 }
 
 export type ParseResult<T> = { ok: true; data: T } | { ok: false; reason: string };
@@ -42,18 +44,42 @@ export function parseDeal(record: unknown): ParseResult<Deal> {
     : { ok: false, reason: describeIssues(result.error) };
 }
 
-/** Validates each record on its own, so one bad record is reported and skipped, never fatal. */
-export function parseDeals(records: readonly unknown[]): { deals: Deal[]; rejected: RejectedRecord[] } {
+export interface ParseDealsOptions {
+  /** Where these records start in the whole list, when they arrive a page at a time. */
+  offset?: number;
+  /** Ids accepted so far, with the index of the record that has each; pass the same map for every page. */
+  seen?: Map<string, number>;
+}
+
+/**
+ * Validates each record on its own, so one bad record is reported and skipped, never fatal. A record
+ * reusing an accepted id is rejected too: kept, it would inflate every count and its links would open
+ * the other deal.
+ */
+export function parseDeals(
+  records: readonly unknown[],
+  { offset = 0, seen = new Map<string, number>() }: ParseDealsOptions = {},
+): { deals: Deal[]; rejected: RejectedRecord[] } {
   const deals: Deal[] = [];
   const rejected: RejectedRecord[] = [];
-  records.forEach((record, index) => {
+  records.forEach((record, i) => {
+    const index = offset + i;
     const result = parseDeal(record);
-    if (result.ok) deals.push(result.data);
-    else {
+    if (!result.ok) {
       const id = readableId(record);
       rejected.push(
         id === undefined ? { index, reason: result.reason } : { index, id, reason: result.reason },
       );
+      return;
+    }
+    const { id } = result.data;
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, index);
+      deals.push(result.data);
+    } else {
+      const reason = `duplicate id "${id}": the record at index ${first} has it`;
+      rejected.push({ index, id, reason, duplicateOf: first });
     }
   });
   return { deals, rejected };
