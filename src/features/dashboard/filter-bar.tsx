@@ -168,8 +168,8 @@ function FacetMenu({
         aria-controls={open ? panelId : undefined}
         onClick={() => onOpen(!open)}
       >
-        {label}
-        {chosen ? <span className="filter-menu__chosen">: {chosen}</span> : null}
+        {/* One text run: Chromium puts a space between flex items when it names the button. */}
+        <span className="filter-menu__text">{chosen ? `${label}: ${chosen}` : label}</span>
         <span aria-hidden="true" className="filter-menu__caret">
           ▾
         </span>
