@@ -7,7 +7,7 @@ import {
   filterToParams,
   formatCount,
   parseDeal,
-  parseDeals,
+  parseDealList,
   type ApiContext,
   type Deal,
   type DealFilter,
@@ -98,7 +98,7 @@ export async function fetchDeals(
       break;
     }
     total ??= body.total;
-    const parsed = parseDeals(body.data, { offset: received, seen });
+    const parsed = parseDealList(body.data, { offset: received, seen });
     const newIds = parsed.deals.length;
     deals.push(...parsed.deals);
     rejected.push(...parsed.rejected);

@@ -44,21 +44,28 @@ export function parseDeal(record: unknown): ParseResult<Deal> {
     : { ok: false, reason: describeIssues(result.error) };
 }
 
-export interface ParseDealsOptions {
+/** Validates each record on its own, so one bad record is reported and skipped, never fatal. */
+export function parseDeals(records: readonly unknown[]): { deals: Deal[]; rejected: RejectedRecord[] } {
+  return parseDealList(records, { checkIds: false });
+}
+
+export interface ParseDealListOptions {
   /** Where these records start in the whole list, when they arrive a page at a time. */
   offset?: number;
   /** Ids accepted so far, with the index of the record that has each; pass the same map for every page. */
   seen?: Map<string, number>;
+  /** Reject a record whose id an earlier one has (default). The seed check reports those itself. */
+  checkIds?: boolean;
 }
 
 /**
- * Validates each record on its own, so one bad record is reported and skipped, never fatal. A record
- * reusing an accepted id is rejected too: kept, it would inflate every count and its links would open
- * the other deal.
+ * A list as the API sends it: each record validated on its own, and a record reusing an accepted id
+ * rejected too (the first is kept). Kept, a duplicate would inflate every count, and its links would
+ * open the other deal.
  */
-export function parseDeals(
+export function parseDealList(
   records: readonly unknown[],
-  { offset = 0, seen = new Map<string, number>() }: ParseDealsOptions = {},
+  { offset = 0, seen = new Map<string, number>(), checkIds = true }: ParseDealListOptions = {},
 ): { deals: Deal[]; rejected: RejectedRecord[] } {
   const deals: Deal[] = [];
   const rejected: RejectedRecord[] = [];
@@ -73,9 +80,9 @@ export function parseDeals(
       return;
     }
     const { id } = result.data;
-    const first = seen.get(id);
+    const first = checkIds ? seen.get(id) : undefined;
     if (first === undefined) {
-      seen.set(id, index);
+      if (checkIds) seen.set(id, index);
       deals.push(result.data);
     } else {
       const reason = `duplicate id "${id}": the record at index ${first} has it`;
