@@ -10,7 +10,7 @@ describe('the dashboard filter bar', { timeout: 15_000 }, () => {
   it('choosing Navy puts it in the URL and in every chart subtitle, with counts per option', async () => {
     const user = userEvent.setup();
     const { router } = renderApp('/');
-    await screen.findByRole('heading', { name: 'Units by armed service' });
+    await screen.findByRole('heading', { name: 'Deals by lifecycle stage' });
     await user.click(within(bar()).getByRole('button', { name: /^Service/ }));
     const navy = within(bar()).getByRole('checkbox', { name: /^Navy \d+ deals?$/ });
     // "Service not known" is an option of its own, not dropped.
@@ -31,7 +31,7 @@ describe('the dashboard filter bar', { timeout: 15_000 }, () => {
   it('opens and closes by keyboard: Escape closes the menu and gives the focus back to its button', async () => {
     const user = userEvent.setup();
     renderApp('/');
-    await screen.findByRole('heading', { name: 'Units by armed service' });
+    await screen.findByRole('heading', { name: 'Deals by lifecycle stage' });
     const status = within(bar()).getByRole('button', { name: /^Status/ });
     status.focus();
     await user.keyboard('{Enter}');
@@ -47,7 +47,7 @@ describe('the dashboard filter bar', { timeout: 15_000 }, () => {
   it('a press outside closes an open menu', async () => {
     const user = userEvent.setup();
     renderApp('/');
-    await screen.findByRole('heading', { name: 'Units by armed service' });
+    await screen.findByRole('heading', { name: 'Deals by lifecycle stage' });
     await user.click(within(bar()).getByRole('button', { name: /^Kind/ }));
     expect(within(bar()).getAllByRole('checkbox').length).toBeGreaterThan(2);
     await user.click(screen.getByRole('heading', { name: 'Dashboard' }));
@@ -57,7 +57,7 @@ describe('the dashboard filter bar', { timeout: 15_000 }, () => {
   it('sets a year range in the URL, and keeps it the right way round', async () => {
     const user = userEvent.setup();
     const { router } = renderApp('/');
-    await screen.findByRole('heading', { name: 'Units by armed service' });
+    await screen.findByRole('heading', { name: 'Deals by lifecycle stage' });
     await user.selectOptions(within(bar()).getByRole('combobox', { name: 'Years from' }), '2016');
     await waitFor(() => expect(router.state.location.search).toBe('?yearMin=2016'));
     await user.selectOptions(within(bar()).getByRole('combobox', { name: 'Years to' }), '2010');
