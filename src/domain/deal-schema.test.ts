@@ -104,6 +104,60 @@ describe('the deal schema', () => {
     expect(rejected[0]!.reason).toContain(expected);
   });
 
+  // Schema-valid numbers that no procurement record can hold: they rendered "$∞ trillion", a 300-digit
+  // figure or "$0", and summed to garbage. JSON text, because that is how they arrive (1e400 is Infinity).
+  const withAmount = (amount: string) =>
+    `{"figures":[{"id":"f","amount":${amount},"currency":"INR","kind":"signed","asOf":"2024","sourceIds":["dsca"]}],"headlineFigureId":"f"}`;
+  it.each([
+    ['an infinite amount', withAmount('1e400'), 'figures[0].amount: '],
+    ['a 300-digit amount', withAmount('1e300'), 'figures[0].amount: at most 1e13'],
+    ['a denormal amount', withAmount('5e-324'), 'figures[0].amount: at least 1 unit of its currency'],
+    ['half a rupee', withAmount('0.5'), 'figures[0].amount: at least 1'],
+    ['more than ₹10 lakh crore', withAmount('10000000000001'), 'figures[0].amount: at most 1e13'],
+    [
+      'a quantity of 2^53 − 1',
+      `{"quantity":{"total":9007199254740991,"unit":"drones","sourceIds":["dsca"]}}`,
+      'quantity.total: a whole number from 1 to 1,000,000',
+    ],
+    [
+      'an allocation above a million',
+      `{"quantity":{"total":31,"unit":"drones","allocations":[{"service":"navy","count":1000001}],"sourceIds":["dsca"]}}`,
+      'quantity.allocations[0].count: a whole number from 1 to 1,000,000',
+    ],
+    [
+      'a year before 1900',
+      `{"milestones":[{"kind":"signature","date":"1899-12-31","label":"x","sourceIds":["dsca"]}]}`,
+      'milestones[0].date: expected a date',
+    ],
+    [
+      'a year after 2100',
+      `{"milestones":[{"kind":"signature","date":"9999","label":"x","sourceIds":["dsca"]}]}`,
+      'a year from 1900 to 2100',
+    ],
+  ])('rejects %s as malformed, with the reason', (_, json, expected) => {
+    const { deals, rejected } = parseDeals([{ ...base, ...(JSON.parse(json) as object) }]);
+    expect(deals).toEqual([]);
+    expect(rejected[0]?.reason).toContain(expected);
+  });
+
+  it('accepts the bounds themselves: 1 unit, ₹10 lakh crore, a million units, 1900 and 2100', () => {
+    const { rejected } = parseDeals([
+      {
+        ...base,
+        quantity: { ...base.quantity, total: 1_000_000 },
+        figures: [
+          { ...base.figures[0], amount: 1e13, currency: 'INR' },
+          { ...base.figures[0], id: 'one', amount: 1 },
+        ],
+        milestones: [
+          { ...base.milestones[0], date: '1900' },
+          { ...base.milestones[0], date: '2100-12-31' },
+        ],
+      },
+    ]);
+    expect(rejected).toEqual([]);
+  });
+
   it('skips a bad record and keeps the good ones, reporting the bad one by position when it has no id', () => {
     const { deals, rejected } = parseDeals([base, null, { ...base, id: 'second' }, { title: 7 }]);
     expect(deals.map((d) => d.id)).toEqual(['mq-9b', 'second']);

@@ -23,7 +23,26 @@ const CurrencyCode = z
   .string()
   .check(z.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as "USD"'));
 const Text = z.string().check(z.trim(), z.minLength(1));
-const Count = z.int().check(z.positive());
+/**
+ * Bounds of the plausible, so that a schema-valid but absurd number is a rejected record rather than
+ * "$∞ trillion", a 300-digit figure or a sum past 2^53. Amounts are in whole currency units, and rupee
+ * amounts are stored in rupees: ₹10 lakh crore (1e13 rupees) is the ceiling in any currency.
+ */
+export const MIN_AMOUNT = 1;
+export const MAX_AMOUNT = 1e13;
+export const MAX_COUNT = 1_000_000;
+
+const COUNT_RANGE = `a whole number from 1 to ${MAX_COUNT.toLocaleString('en')}`;
+const Count = z.int(COUNT_RANGE).check(z.gte(1, COUNT_RANGE), z.lte(MAX_COUNT, COUNT_RANGE));
+const Amount = z
+  .number()
+  .check(
+    z.gte(MIN_AMOUNT, 'at least 1 unit of its currency'),
+    z.lte(
+      MAX_AMOUNT,
+      'at most 1e13 units of its currency (₹10 lakh crore): larger is not a plausible amount',
+    ),
+  );
 
 export const Source = z.object({
   id: Slug,
@@ -85,7 +104,7 @@ export type EndUser = z.infer<typeof EndUser>;
 
 export const MoneyFigure = z.object({
   id: Slug,
-  amount: z.number().check(z.positive()),
+  amount: Amount,
   currency: CurrencyCode,
   kind: FigureKind,
   /** "about", "nearly", "over": the source gave a round or bounded figure. */

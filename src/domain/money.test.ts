@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeDeal } from '../test/deal-fixtures';
 import {
   CRORE,
   figureRange,
+  formatCount,
   formatFigure,
   formatInr,
   formatMoney,
@@ -94,5 +96,49 @@ describe('headline and values', () => {
     const unknown = deal([]);
     expect(headlineFigure(unknown)).toBeUndefined();
     expect(valueInCurrency(unknown, 'USD')).toBeUndefined();
+  });
+});
+
+describe('formatting numbers out of range', () => {
+  it.each([
+    [Infinity, 'USD', 'unknown'],
+    [NaN, 'USD', 'unknown'],
+    [5e-324, 'USD', '< $1'],
+    [0.4, 'USD', '< $1'],
+    [0, 'USD', '$0'],
+    [1e300, 'USD', 'more than $1,000 trillion'],
+    [Infinity, 'INR', 'unknown'],
+    [5e-324, 'INR', '< ₹1'],
+    [0.004, 'INR', '< ₹1'],
+    [1e300, 'INR', 'more than ₹1,000 lakh crore'],
+    [NaN, 'EUR', 'unknown'],
+    [0.001, 'EUR', '< €1'],
+    [1e300, 'EUR', 'more than €1000T'],
+  ])('%d %s → %s', (amount, currency, expected) => {
+    expect(formatMoney(amount, currency)).toBe(expected);
+  });
+
+  it('never shows ∞, NaN, a runaway figure or a zero for a positive amount, in any currency or style', () => {
+    fc.assert(
+      fc.property(
+        fc.double(),
+        fc.constantFrom('USD', 'INR', 'EUR', 'GBP'),
+        fc.boolean(),
+        fc.boolean(),
+        (amount, currency, compact, approximate) => {
+          const text = formatMoney(amount, currency, { compact, approximate });
+          expect(text).not.toMatch(/∞|NaN|Infinity/);
+          expect(text.length).toBeLessThanOrEqual(40);
+          if (amount > 0) expect(text).not.toMatch(/^(about |~)?\D?0(\D*)$/);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('shows an unknown count as unknown, not NaN', () => {
+    expect(formatCount(NaN)).toBe('unknown');
+    expect(formatCount(Infinity)).toBe('unknown');
+    expect(formatCount(1_000_000)).toBe('1,000,000');
   });
 });

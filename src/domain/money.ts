@@ -20,7 +20,29 @@ const counting = new Intl.NumberFormat('en');
 /** "12,345": a count or quantity with thousands separators, as Number#toLocaleString does, but without
  * building a formatter per call (facet counts and table cells call it hundreds of times a keystroke). */
 export function formatCount(n: number): string {
-  return counting.format(n);
+  return Number.isFinite(n) ? counting.format(n) : 'unknown';
+}
+
+/**
+ * Above this no sum of plausible deals goes (a record holds at most 1e13 units): a larger figure is
+ * shown as a bound, not as dozens of digits.
+ */
+const DISPLAY_CEILING = 1e15;
+
+/**
+ * What to show instead of a number that would mislead: ∞ or NaN, a positive amount that would round
+ * to "$0", or a runaway figure. Undefined when the amount can be formatted as it is.
+ */
+function outOfRange(
+  amount: number,
+  one: string,
+  ceiling: string,
+  options: MoneyFormatOptions,
+): string | undefined {
+  if (!Number.isFinite(amount)) return 'unknown';
+  if (amount > 0 && amount < 1) return `< ${one}`;
+  if (amount > DISPLAY_CEILING) return options.compact ? `> ${ceiling}` : `more than ${ceiling}`;
+  return undefined;
 }
 
 function approximately(text: string, options: MoneyFormatOptions): string {
@@ -29,6 +51,10 @@ function approximately(text: string, options: MoneyFormatOptions): string {
 }
 
 export function formatUsd(amount: number, options: MoneyFormatOptions = {}): string {
+  // A difference can be negative; the guards below then apply to its size.
+  if (amount < 0) return `−${formatUsd(-amount, options)}`;
+  const bound = outOfRange(amount, '$1', options.compact ? '$1,000 tn' : '$1,000 trillion', options);
+  if (bound !== undefined) return bound;
   let text: string;
   if (amount >= 1e12)
     text = `$${threeSignificant.format(amount / 1e12)}${options.compact ? ' tn' : ' trillion'}`;
@@ -42,6 +68,9 @@ export function formatUsd(amount: number, options: MoneyFormatOptions = {}): str
 
 /** Indian units with Indian digit grouping: "₹34,500 crore", "₹2,70,000 crore", "₹50 lakh". */
 export function formatInr(amount: number, options: MoneyFormatOptions = {}): string {
+  if (amount < 0) return `−${formatInr(-amount, options)}`;
+  const bound = outOfRange(amount, '₹1', options.compact ? '₹1,000 lakh cr' : '₹1,000 lakh crore', options);
+  if (bound !== undefined) return bound;
   let text: string;
   // On an axis, "₹2.8 lakh cr" reads better than "₹2,80,000 cr"; in prose the crore figure is the norm.
   if (options.compact && amount >= LAKH * CRORE)
@@ -53,6 +82,7 @@ export function formatInr(amount: number, options: MoneyFormatOptions = {}): str
 }
 
 export function formatMoney(amount: number, currency: string, options: MoneyFormatOptions = {}): string {
+  if (amount < 0) return `−${formatMoney(-amount, currency, options)}`;
   if (currency === 'USD') return formatUsd(amount, options);
   if (currency === 'INR') return formatInr(amount, options);
   let formatter = otherCurrency.get(currency);
@@ -60,6 +90,8 @@ export function formatMoney(amount: number, currency: string, options: MoneyForm
     formatter = new Intl.NumberFormat('en', { style: 'currency', currency, notation: 'compact' });
     otherCurrency.set(currency, formatter);
   }
+  const bound = outOfRange(amount, formatter.format(1), formatter.format(DISPLAY_CEILING), options);
+  if (bound !== undefined) return bound;
   return approximately(formatter.format(amount), options);
 }
 

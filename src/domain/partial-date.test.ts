@@ -25,13 +25,22 @@ describe('partial dates', () => {
     expect(yearOf('2023-06')).toBe(2023);
   });
 
-  it.each(['2023-02-29', '2024-13', '2024-00-10', '24-01-01', '2024/01/01', '', '2024-1-5'])(
-    'rejects %j',
-    (value) => {
-      expect(parsePartialDate(value)).toBeUndefined();
-      expect(PartialDate.safeParse(value).success).toBe(false);
-    },
-  );
+  it.each([
+    '1899-12-31',
+    '2101',
+    '0000',
+    '9999-01-01',
+    '2023-02-29',
+    '2024-13',
+    '2024-00-10',
+    '24-01-01',
+    '2024/01/01',
+    '',
+    '2024-1-5',
+  ])('rejects %j', (value) => {
+    expect(parsePartialDate(value)).toBeUndefined();
+    expect(PartialDate.safeParse(value).success).toBe(false);
+  });
 
   it('sorts chronologically, a year before the months within it', () => {
     const dates = ['2024-10-15', '2011', '2024', '2023-06', '2024-02-01'];

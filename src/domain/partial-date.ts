@@ -10,6 +10,10 @@ export interface ParsedPartialDate {
   precision: DatePrecision;
 }
 
+/** Years a deal record may name: anything outside is a typo or garbage, not procurement history. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
 const PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 function daysInMonth(year: number, month: number): number {
@@ -20,6 +24,7 @@ export function parsePartialDate(value: string): ParsedPartialDate | undefined {
   const match = PATTERN.exec(value);
   if (!match) return undefined;
   const year = Number(match[1]);
+  if (year < MIN_YEAR || year > MAX_YEAR) return undefined;
   if (match[2] === undefined) return { year, precision: 'year' };
   const month = Number(match[2]);
   if (month < 1 || month > 12) return undefined;
@@ -31,7 +36,7 @@ export function parsePartialDate(value: string): ParsedPartialDate | undefined {
 
 export const PartialDate = z.string().check(
   z.refine((value) => parsePartialDate(value) !== undefined, {
-    message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD with a real month and day',
+    message: `expected a date as YYYY, YYYY-MM or YYYY-MM-DD with a real month and day, and a year from ${MIN_YEAR} to ${MAX_YEAR}`,
   }),
 );
 export type PartialDate = z.infer<typeof PartialDate>;
