@@ -125,9 +125,12 @@ function keyFiguresPage(pdf: jsPDF, input: BriefingInput): void {
   pdf.text(`${input.context.filters} · ${input.context.dataAsOf ?? 'Data date not known'}`, MARGIN, 36, {
     maxWidth: pageW - MARGIN * 2,
   });
+  // Two columns; rows share the page, so a strip that grows a figure still fits on one page.
+  const rows = Math.ceil(input.keyFigures.length / 2);
+  const rowH = Math.min(62, (pdf.internal.pageSize.getHeight() - 52 - MARGIN) / Math.max(rows, 1));
   for (const [i, figure] of input.keyFigures.entries()) {
     const x = MARGIN + (i % 2) * (columnW + 10);
-    let y = 52 + Math.floor(i / 2) * 62;
+    let y = 52 + Math.floor(i / 2) * rowH;
     pdf.setTextColor(MUTED).setFont(PDF_FONT, 'bold').setFontSize(11).text(figure.label, x, y);
     pdf.setTextColor(TEXT).setFontSize(20);
     y = paragraph(pdf, figure.value, x, y + 9, columnW, 8);
