@@ -43,7 +43,7 @@ test.describe('the dashboard in Chromium', () => {
     await expect(page.getByRole('button', { name: 'Remove filter Service: Navy' })).toBeVisible();
     // Deals with a navy share or the navy as stated end user: the MQ-9B split, the P-8I and the MH-60R.
     await expect(kpi(page, 'Deals')).toHaveText('6');
-    const largest = page.getByRole('list', { name: 'Deals' });
+    const largest = page.getByRole('list', { name: 'Deals', exact: true });
     await expect(largest.getByRole('link', { name: /31 MQ-9B/ })).toBeVisible();
 
     await page.reload();
@@ -63,7 +63,7 @@ test.describe('the dashboard in Chromium', () => {
     await bar.getByRole('checkbox', { name: /^Navy \d+ deals$/ }).check();
     await expect(page).toHaveURL(/\?service=navy$/);
     await expect(page.getByText(/^6 of 24 deals/)).toBeVisible();
-    const largest = page.getByRole('list', { name: 'Deals' });
+    const largest = page.getByRole('list', { name: 'Deals', exact: true });
     await expect(largest.getByRole('link', { name: /MH-60R/ })).toHaveAttribute(
       'href',
       /^\/deals\/mh-60r-2020/,

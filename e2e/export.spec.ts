@@ -111,7 +111,13 @@ test.describe('export of the whole dashboard', () => {
     const names = Object.keys(files);
     expect(names.filter((n) => n.endsWith('.png'))).toHaveLength(charts);
     expect(names.filter((n) => n.endsWith('.svg'))).toHaveLength(charts);
-    expect(names).toContain('01_units-by-armed-service_status-completed_' + name.slice(-14, -4) + '.png');
+    // Files are numbered in page order and named for their chart's title.
+    const first = (await page.locator('figure.chart-card .chart-card__title').first().textContent())!;
+    const slug = first
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    expect(names).toContain(`01_${slug}_status-completed_${name.slice(-14, -4)}.png`);
     const readme = strFromU8(files['README.txt']!);
     expect(readme).toContain('Filters: Status: Completed');
     expect(readme).toMatch(/Sources: .*SIPRI/);
