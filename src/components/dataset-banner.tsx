@@ -7,6 +7,8 @@ import { formatCount } from '../domain';
 export function DatasetBanner() {
   const context = useApiContext();
   const { data: meta } = useQuery(metaQueries.meta(context));
+  // Checked by useApiContext: one of the mock's known scenarios, and absent on a real-server build,
+  // so a link can neither put its own words in this banner nor announce a scenario that is not running.
   const scenario = context.mock;
   return (
     <>
