@@ -28,13 +28,15 @@ export const dealQueries = {
   list: (context: ApiContext, params: DealListParams = {}) =>
     queryOptions({
       queryKey: [...dealQueries.lists(context), params] as const,
-      ...retrying(({ signal, client }) =>
-        fetchDeals(context, params, {
+      ...retrying(({ signal, client }) => {
+        // A new load starts from nothing: the last one's "2,500 of 2,500" would misstate this one.
+        client.setQueryData(dealQueries.progress(context, params).queryKey, null);
+        return fetchDeals(context, params, {
           signal,
           onProgress: (progress) =>
             client.setQueryData(dealQueries.progress(context, params).queryKey, progress),
-        }),
-      ),
+        });
+      }),
     }),
   /**
    * How far a paged list load has got, written by the list's query function after each page. Outside

@@ -1,3 +1,4 @@
+import { isCancelledError } from '@tanstack/react-query';
 import { isApiError } from '../api';
 
 /**
@@ -17,7 +18,12 @@ export function QueryErrorNotice({
   retrying: boolean;
   hasStaleData?: boolean;
 }) {
-  const message = isApiError(error) || error instanceof Error ? error.message : String(error);
+  // A load the user cancelled is not a fault of the server: say what happened, and keep Retry.
+  const message = isCancelledError(error)
+    ? 'The load was cancelled.'
+    : isApiError(error) || error instanceof Error
+      ? error.message
+      : String(error);
   return (
     <div className="notice notice--error" role="alert">
       <div>

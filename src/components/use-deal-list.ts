@@ -1,5 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import { dealQueries } from '../api';
 import { useApiContext } from './api-context';
 
@@ -13,4 +13,21 @@ export function useDealList() {
   const [lastGood, setLastGood] = useState(query.data);
   if (query.data !== undefined && query.data !== lastGood) setLastGood(query.data);
   return { ...query, data: query.data ?? lastGood };
+}
+
+/**
+ * What a page needs to say about a list still loading: how far a paged load has got, and a way to
+ * stop waiting. Cancelling does not revert to "pending" (a skeleton with nothing to do): the list
+ * fails with a cancellation, which pages show as their error with Retry.
+ */
+export function useDealListLoad() {
+  const context = useApiContext();
+  const list = useDealList();
+  const { data: progress } = useQuery(dealQueries.progress(context));
+  const client = useQueryClient();
+  const cancel = useCallback(
+    () => void client.cancelQueries({ queryKey: dealQueries.list(context).queryKey }, { revert: false }),
+    [client, context],
+  );
+  return { list, progress: progress ?? undefined, cancel };
 }
