@@ -3,6 +3,7 @@ import { useNavigate, useSearchParams } from '../../components/routing';
 import { ExportAllMenu } from '../../components/chart-export/export-all-menu';
 import { ContextLink } from '../../components/context-link';
 import { DealList } from '../../components/deal-list';
+import { DealListStatus } from '../../components/deal-list-status';
 import { describeFilter, FilterChips } from '../../components/filter-chips';
 import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
 import { QueryErrorNotice } from '../../components/query-error-notice';
@@ -70,6 +71,7 @@ export function DashboardPage() {
         ) : null}
       </div>
       <IgnoredParamsNotice problems={problems} />
+      <DealListStatus />
       {d.list.isError ? (
         <QueryErrorNotice
           what="the deals"

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { DealListStatus } from '../../components/deal-list-status';
 import { describeFilter, FilterChips } from '../../components/filter-chips';
 import { HighlightSearch } from '../../components/highlight';
 import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
@@ -83,6 +84,7 @@ export function DealsPage() {
         ) : null}
       </div>
       <IgnoredParamsNotice problems={allProblems} />
+      <DealListStatus />
       {list.isError ? (
         <QueryErrorNotice
           what="the deals"
