@@ -9,7 +9,15 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatMoney, type BreakdownRow, type DealFilter, formatCount } from '../../domain';
+import {
+  countAxisFormat,
+  formatMoney,
+  moneyAxisFormat,
+  roundTicks,
+  type BreakdownRow,
+  type DealFilter,
+  formatCount,
+} from '../../domain';
 import { AXIS_TICK, selectionOpacity, TOOLTIP_CURSOR, TOOLTIP_STYLE } from './chart-theme';
 import { dimmableBar } from './bar-shapes';
 import { useStableCallback } from '../../components/use-stable-callback';
@@ -17,7 +25,6 @@ import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 import { DrillThroughRow, DrillThroughTooltip, useBarDeals } from '../../components/charts/drill-through';
-import { countAxisFormat, moneyAxisFormat, roundTicks } from '../../components/charts/round-ticks';
 import { facetBar } from '../../domain/drill-through';
 
 type Metric = 'count' | 'value';

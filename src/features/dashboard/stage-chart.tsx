@@ -17,8 +17,7 @@ import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 import { DrillThroughRow, DrillThroughTooltip, useBarDeals } from '../../components/charts/drill-through';
-import { countAxisFormat, roundTicks } from '../../components/charts/round-ticks';
-import { formatCount } from '../../domain';
+import { countAxisFormat, formatCount, roundTicks } from '../../domain';
 import { facetBar } from '../../domain/drill-through';
 
 const ON_PATH = '#0072B2';

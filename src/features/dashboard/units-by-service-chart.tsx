@@ -13,7 +13,7 @@ import {
 } from 'recharts';
 import {
   LABELS,
-  niceCountTicks,
+  roundTicks,
   ORDERED_STATUSES,
   SYSTEM_CATEGORIES,
   unitFamilyOf,
@@ -171,7 +171,7 @@ export function UnitsByServiceChart({
     [chartRows],
   );
   const top = chartRows.reduce((m, r) => Math.max(m, r.total + r.planned), 0);
-  const ticks = useMemo(() => niceCountTicks(top), [top]);
+  const ticks = useMemo(() => roundTicks(top), [top]);
   const summary = rows
     .map((r) => `${r.label} ${fmt(r.total)}${r.planned ? ` (+${fmt(r.planned)} planned)` : ''}`)
     .join(', ');

@@ -11,14 +11,15 @@ import {
 } from 'recharts';
 import {
   formatMoney,
-  niceTicks,
+  moneyAxisFormat,
+  roundTicks,
   valueInCurrency,
   type DealFilter,
   type ValueByYear,
   type ValueYear,
   formatCount,
 } from '../../domain';
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { AXIS_TICK, BASIS_COLOURS, BASIS_LABELS, selectionOpacity, TOOLTIP_CURSOR } from './chart-theme';
 import { dimmableBar } from './bar-shapes';
 import { useStableCallback } from '../../components/use-stable-callback';
@@ -92,7 +93,6 @@ export function ValueOverTimeChart({
 }) {
   const height = useChartHeight();
   const { currency, years } = data;
-  const money = useCallback((n: number) => formatMoney(n, currency, { compact: true }), [currency]);
   const tooltip = useMemo(() => <YearTooltip currency={currency} />, [currency]);
   const selectedYear =
     filter.yearMin !== undefined && filter.yearMin === filter.yearMax ? [String(filter.yearMin)] : undefined;
@@ -118,7 +118,8 @@ export function ValueOverTimeChart({
   // A year's bar holds the deals of that year with a known value in the currency, as its count does.
   const yearDeals = (year: number) =>
     dealsOf(yearBar(year)).filter((d) => valueInCurrency(d, currency) !== undefined);
-  const ticks = useMemo(() => niceTicks(top), [top]);
+  const ticks = useMemo(() => roundTicks(top, { whole: false }), [top]);
+  const axisMoney = useMemo(() => moneyAxisFormat(ticks, currency), [ticks, currency]);
   return (
     <ChartCard
       exportContext={exportContext}
@@ -207,7 +208,7 @@ export function ValueOverTimeChart({
             tickLine={false}
             axisLine={false}
             width={84}
-            tickFormatter={money}
+            tickFormatter={axisMoney}
             ticks={ticks}
             domain={[0, ticks.at(-1)!]}
           />
