@@ -1,6 +1,5 @@
 /** Why a request failed, in words that say what happened and what the user can do. */
-export type ApiErrorKind =
-  'network' | 'timeout' | 'http' | 'not-json' | 'invalid-response' | 'not-found' | 'incomplete';
+export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'not-json' | 'invalid-response' | 'not-found';
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
