@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import { configDefaults } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
@@ -14,6 +15,8 @@ export default defineConfig({
     // Renders of the whole app in jsdom and property tests of hundreds of cases take seconds on a
     // loaded 2-core machine; a timeout is a hang detector here, not a speed budget.
     testTimeout: 20_000,
+    // Scratch profiling and checking scripts (git-ignored) are nobody's tests.
+    exclude: [...configDefaults.exclude, 'bench/scratch/**'],
     projects: [
       {
         extends: true,
