@@ -93,7 +93,7 @@ export function DashboardPage() {
       ) : null}
       {d.all ? (
         <>
-          <KpiStrip kpis={d.kpis} />
+          <KpiStrip kpis={d.kpis} filter={filter} />
           <div className="dashboard-grid" ref={charts}>
             <UnitsByServiceChart
               exportContext={d.exportContext}
