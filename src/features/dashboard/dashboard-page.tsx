@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useNavigate, useSearchParams } from '../../components/routing';
 import { ExportAllMenu } from '../../components/chart-export/export-all-menu';
 import { ContextLink } from '../../components/context-link';
+import { dealCountText } from '../../components/deal-count';
 import { DealList } from '../../components/deal-list';
 import { DealListStatus } from '../../components/deal-list-status';
 import { describeFilter, FilterChips } from '../../components/filter-chips';
@@ -9,7 +10,7 @@ import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
 import { QueryErrorNotice } from '../../components/query-error-notice';
 import { RejectedRecordsNotice } from '../../components/rejected-records-notice';
 import { Skeleton } from '../../components/skeleton';
-import { filterToParams, formatCount } from '../../domain';
+import { filterToParams } from '../../domain';
 import { AllocationCard } from './allocation-card';
 import { BreakdownChart } from './breakdown-chart';
 import { FilterBar } from './filter-bar';
@@ -58,7 +59,7 @@ export function DashboardPage() {
         <p className="muted page__data-date">{d.dataAsOf}</p>
         {d.all ? (
           <div className="muted page__meta">
-            {formatCount(d.deals.length)} of {formatCount(d.all.length)} deals ·{' '}
+            {d.list.data ? dealCountText(d.deals.length, d.list.data) : null} ·{' '}
             <ContextLink to={`/deals${tableSearch ? `?${tableSearch}` : ''}`}>
               See them in the table →
             </ContextLink>{' '}

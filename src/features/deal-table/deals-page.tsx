@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { dealCountText } from '../../components/deal-count';
 import { DealListStatus } from '../../components/deal-list-status';
 import { describeFilter, FilterChips } from '../../components/filter-chips';
 import { HighlightSearch } from '../../components/highlight';
@@ -8,7 +9,7 @@ import { RejectedRecordsNotice } from '../../components/rejected-records-notice'
 import { ListSkeleton } from '../../components/skeleton';
 import { useDealList } from '../../components/use-deal-list';
 import { useUrlFilter } from '../../components/use-url-filter';
-import { EMPTY_FILTER, filterWithFacetCounts, sortDeals, formatCount } from '../../domain';
+import { EMPTY_FILTER, filterWithFacetCounts, sortDeals } from '../../domain';
 import { COLUMN_META } from './columns';
 import { ColumnMenu } from './column-menu';
 import { DealTable, focusDealRows } from './deal-table';
@@ -79,7 +80,7 @@ export function DealsPage() {
         <h1>Deals</h1>
         {all ? (
           <p className="muted" aria-live="polite">
-            {formatCount(rows.length)} of {formatCount(all.length)} deals
+            {list.data ? dealCountText(rows.length, list.data) : null}
           </p>
         ) : null}
       </div>
