@@ -45,7 +45,7 @@ export type MetaBody = z.infer<typeof MetaBody>;
  * Parameters that choose the data set and the mock's behaviour rather than the deals: the app
  * passes them from its own URL to every API call, so `/?dataset=synthetic&size=100000` works.
  */
-export const CONTEXT_PARAMS = ['dataset', 'size', 'seed', 'mock', 'mockTimes'] as const;
+export const CONTEXT_PARAMS = ['dataset', 'size', 'seed', 'mock', 'mockTimes', 'delayMs'] as const;
 export type ContextParam = (typeof CONTEXT_PARAMS)[number];
 export type ApiContext = Partial<Record<ContextParam, string>>;
 

@@ -28,6 +28,7 @@ describe('parseContextParams', () => {
     ['seed=99999999999', 'seed', 'seed must be a whole number (32 bits)'],
     ['mock=Your account is locked, call +1 555', 'mock', 'not a demo scenario'],
     ['mockTimes=1.5', 'mockTimes', 'mockTimes must be a whole number from 0 to 999'],
+    ['delayMs=3600000', 'delayMs', 'delayMs must be a whole number of milliseconds'],
   ])('ignores %s and names it', (search, param, message) => {
     const { context, problems } = parse(search);
     expect(context).toEqual({});
@@ -36,12 +37,16 @@ describe('parseContextParams', () => {
     expect(problems[0]?.message).toContain(message);
   });
 
+  it('passes the slow scenario its delay, which the README promises', () => {
+    expect(parse('mock=slow&delayMs=3000').context).toEqual({ mock: 'slow', delayMs: '3000' });
+  });
+
   it('keeps the good values beside a bad one', () => {
     expect(parse('dataset=synthetic&size=1e12&seed=3').context).toEqual({ dataset: 'synthetic', seed: '3' });
   });
 
   it('drops mock and mockTimes on a real-server build without a word', () => {
-    expect(parse('mock=error&mockTimes=2&dataset=seed', { realServer: true })).toEqual({
+    expect(parse('mock=error&mockTimes=2&delayMs=5&dataset=seed', { realServer: true })).toEqual({
       context: { dataset: 'seed' },
       problems: [],
     });

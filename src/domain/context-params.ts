@@ -12,6 +12,8 @@ export interface ContextParamOptions {
 const SEED_MIN = -(2 ** 31);
 const SEED_MAX = 2 ** 32 - 1;
 const MOCK_TIMES_MAX = 999;
+/** The slow scenario's delay: a minute at most, so a link cannot make a demo hang for hours. */
+const DELAY_MAX_MS = 60_000;
 
 type Check = (raw: string) => { value: string } | { message: string };
 
@@ -36,9 +38,10 @@ const checks = {
       ? { value: raw }
       : { message: `not a demo scenario: use ${MOCK_SCENARIOS.join(', ')}` },
   mockTimes: wholeNumber(0, MOCK_TIMES_MAX, `mockTimes must be a whole number from 0 to ${MOCK_TIMES_MAX}`),
+  delayMs: wholeNumber(0, DELAY_MAX_MS, `delayMs must be a whole number of milliseconds up to ${DELAY_MAX_MS}`),
 } satisfies Record<keyof ApiContext, Check>;
 
-const MOCK_ONLY: ReadonlySet<string> = new Set(['mock', 'mockTimes']);
+const MOCK_ONLY: ReadonlySet<string> = new Set(['mock', 'mockTimes', 'delayMs']);
 
 /**
  * The data-set and scenario parameters of the page URL, checked before they reach the API: a value
