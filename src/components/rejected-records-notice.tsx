@@ -1,5 +1,6 @@
 import type { RejectedRecord } from '../domain';
 import { formatCount } from '../domain';
+import { RejectedRecordsList } from './rejected-records-list';
 
 /** Records that failed validation are skipped, never silently: their ids and reasons stay one click away. */
 export function RejectedRecordsNotice({ rejected }: { rejected: readonly RejectedRecord[] }) {
@@ -10,14 +11,7 @@ export function RejectedRecordsNotice({ rejected }: { rejected: readonly Rejecte
       <summary>
         {count} rejected: the API sent data that failed validation and is not shown. See which and why.
       </summary>
-      <ul className="rejected-list">
-        {rejected.slice(0, 100).map((r) => (
-          <li key={r.index}>
-            <code>{r.id ?? `record #${r.index + 1} (no id)`}</code>: {r.reason}
-          </li>
-        ))}
-      </ul>
-      {rejected.length > 100 ? <p>… and {rejected.length - 100} more.</p> : null}
+      <RejectedRecordsList rejected={rejected} />
     </details>
   );
 }
