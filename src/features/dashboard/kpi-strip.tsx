@@ -48,7 +48,8 @@ export function KpiStrip({ kpis, filter = {} }: { kpis: Kpis; filter?: DealFilte
   const planned = unitsText(kpis.unitsPlanned);
   const plannedAny = UNIT_FAMILIES.some((f) => kpis.unitsPlanned[f] > 0);
   const overlap = overlappingFacets(filter);
-  const share = kpis.share;
+  // A share of nothing says nothing: shown only where some deal in view has a signed value.
+  const share = kpis.signedUsdDeals + kpis.signedInrDeals > 0 ? kpis.share : undefined;
   const items = [
     {
       label: 'Deals',
