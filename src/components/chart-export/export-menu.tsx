@@ -1,5 +1,6 @@
 import { useState, type RefObject } from 'react';
 import { useDismissableMenu } from '../use-dismissable-menu';
+import { stripBidiControls } from '../../domain/text-safety';
 import { exportChart, type ExportContext, type ExportFormat } from './export-chart';
 
 export type { ExportContext } from './export-chart';
@@ -29,7 +30,7 @@ export function ExportMenu({
   return (
     <details className="export-menu" ref={menu}>
       <summary>Export</summary>
-      <div className="export-menu__panel" role="group" aria-label={`Export ${title}`}>
+      <div className="export-menu__panel" role="group" aria-label={`Export ${stripBidiControls(title)}`}>
         {[1, 2, 3].map((scale) => (
           <button key={scale} type="button" onClick={() => run({ kind: 'png', scale })}>
             PNG {scale}×

@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { allocationRows, type Deal, formatCount } from '../../domain';
+import { isolate } from '../../domain/text-safety';
 import { AllocationChart } from './allocation-chart';
 import { ChartCard } from './chart-card';
 
@@ -20,7 +21,7 @@ export function AllocationChartCard({
   const sources = deal.sources.filter((s) => quantity.sourceIds.includes(s.id));
   return (
     <ChartCard
-      title={`${deal.system?.name ?? 'Units'} ${quantity.unit} by armed service`}
+      title={`${deal.system ? isolate(deal.system.name) : 'Units'} ${isolate(quantity.unit)} by armed service`}
       subtitle={subtitle}
       summary={rows.map((r) => `${r.label} ${formatCount(r.units)}`).join(', ')}
       exportContext={{

@@ -1,6 +1,8 @@
 import './chart-card.css';
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { ExportMenu, type ExportContext } from '../chart-export/export-menu';
+import { IsolatedText } from '../data-text';
+import { stripBidiControls } from '../../domain/text-safety';
 
 /**
  * The frame every dashboard chart shares: a title that says what it shows, a subtitle naming the
@@ -20,6 +22,7 @@ export function ChartCard({
   exportContext,
   className,
 }: {
+  /** Title and subtitle may hold `isolate`d values (a system, a search): they are shown as `<bdi>`. */
   title: string;
   subtitle: string;
   /** The chart's numbers in one sentence, read out in place of the drawing. */
@@ -46,9 +49,11 @@ export function ChartCard({
       <figcaption className="chart-card__head">
         <div>
           <h2 className="chart-card__title" id={titleId}>
-            {title}
+            <IsolatedText text={title} />
           </h2>
-          <p className="chart-card__subtitle">{subtitle}</p>
+          <p className="chart-card__subtitle">
+            <IsolatedText text={subtitle} />
+          </p>
         </div>
         <div className="chart-card__actions">
           {actions}
@@ -76,7 +81,8 @@ export function ChartCard({
       ) : (
         <div
           role={interactive ? 'group' : 'img'}
-          aria-label={`${title}. ${summary}`}
+          // Speech reads in logical order: the name needs no isolates, only the words.
+          aria-label={`${stripBidiControls(title)}. ${summary}`}
           className="chart-card__chart"
         >
           {children}

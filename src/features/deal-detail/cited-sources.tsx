@@ -1,9 +1,14 @@
+import { DataText } from '../../components/data-text';
 import { safeExternalUrl, type Source } from '../../domain';
 
 /** "Publisher: Title", linked only when its address is http(s); any other address stays unlinked text. */
 export function SourceName({ source }: { source: Source }) {
   const href = safeExternalUrl(source.url);
-  const name = `${source.publisher}: ${source.title}`;
+  const name = (
+    <>
+      <DataText>{source.publisher}</DataText>: <DataText>{source.title}</DataText>
+    </>
+  );
   return href ? (
     <a href={href} target="_blank" rel="noopener noreferrer" className="source-name">
       {name}
@@ -19,9 +24,15 @@ function QuoteToggle({ source }: { source: Source }) {
   return (
     <details className="citation__quote">
       <summary>
-        Quote<span className="sr-only"> from {source.publisher}</span>
+        Quote
+        <span className="sr-only">
+          {' '}
+          from <DataText>{source.publisher}</DataText>
+        </span>
       </summary>
-      <blockquote>“{source.quote}”</blockquote>
+      <blockquote>
+        “<DataText>{source.quote}</DataText>”
+      </blockquote>
     </details>
   );
 }
@@ -56,7 +67,9 @@ export function CitedSources({
                   <QuoteToggle source={source} />
                 </>
               ) : (
-                <code>{id}</code>
+                <code>
+                  <DataText>{id}</DataText>
+                </code>
               )}
             </li>
           );

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from '../../components/routing';
 import { useDealList } from '../../components/use-deal-list';
 import { ViewLink } from '../../components/view-link';
+import { DataText } from '../../components/data-text';
 import { filterDeals, parseFilterParams, parseSortParam, sortDeals, formatCount } from '../../domain';
 
 /** Previous and next deal within the filtered, sorted list the user came from (the view is in the URL). */
@@ -24,7 +25,9 @@ export function DealNeighbours({ id }: { id: string }) {
   return (
     <nav className="deal-neighbours" aria-label="Deals in this view">
       {previous ? (
-        <ViewLink to={`/deals/${encodeURIComponent(previous.id)}`}>← Previous: {previous.title}</ViewLink>
+        <ViewLink to={`/deals/${encodeURIComponent(previous.id)}`}>
+          ← Previous: <DataText>{previous.title}</DataText>
+        </ViewLink>
       ) : (
         <span />
       )}
@@ -32,7 +35,9 @@ export function DealNeighbours({ id }: { id: string }) {
         {formatCount(index + 1)} of {formatCount(count)} in this view
       </span>
       {next ? (
-        <ViewLink to={`/deals/${encodeURIComponent(next.id)}`}>Next: {next.title} →</ViewLink>
+        <ViewLink to={`/deals/${encodeURIComponent(next.id)}`}>
+          Next: <DataText>{next.title}</DataText> →
+        </ViewLink>
       ) : (
         <span />
       )}

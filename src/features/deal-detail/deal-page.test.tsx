@@ -21,6 +21,13 @@ const sourceNames = (deal: Deal, ids: readonly string[]) =>
 const citedNames = (element: HTMLElement) =>
   [...element.querySelectorAll('.citations .source-name')].map((name) => name.textContent);
 
+/**
+ * Matches the element whose whole text is `text`, values in their <bdi> included (the innermost such
+ * element), as a reader sees the words run together.
+ */
+const wholeText = (text: string) => (_: string, element: Element | null) =>
+  element?.textContent === text && ![...element.children].some((child) => child.textContent === text);
+
 const hostile = {
   id: 'hostile',
   title: '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>',
@@ -46,7 +53,59 @@ const hostile = {
   headlineFigureId: 'f',
 };
 
+const RLO = '\u202e';
+/** A deal whose every name carries an unterminated right-to-left override (and the system a NUL). */
+const spoofing = {
+  ...Deal.parse(seedRecords.find((r) => r.id === 'mq-9b-2024')),
+  id: 'spoofing',
+  title: `${RLO}31 drones for the navy`,
+  system: { name: `${RLO}MQ\u00009B`, variant: `${RLO}Sea`, category: 'uav' },
+  parties: [{ name: `${RLO}Ministry`, role: 'buyer-government', country: 'IN' }],
+};
+spoofing.quantity = { ...spoofing.quantity!, unit: `${RLO}drones` };
+
+/** The element's text with every <bdi> left out: the app's own words, which no value may reorder. */
+function outsideIsolates(element: Element): string {
+  return [...element.childNodes]
+    .map((node) =>
+      node.nodeType === Node.TEXT_NODE
+        ? node.textContent
+        : (node as Element).tagName === 'BDI'
+          ? '[value]'
+          : outsideIsolates(node as Element),
+    )
+    .join('');
+}
+
 describe('the deal page', () => {
+  it('keeps its own words in logical order around a title, system, party and unit with U+202E', async () => {
+    server.use(http.get('*/api/deals/spoofing', () => HttpResponse.json({ data: spoofing })));
+    renderApp('/deals/spoofing');
+    const heading = await screen.findByRole('heading', { level: 1 });
+    expect(outsideIsolates(heading)).toBe('[value]');
+    const facts = (term: string) => screen.getByText(term, { selector: 'dt' }).nextElementSibling!;
+    expect(outsideIsolates(facts('System'))).toBe('[value] ([value]) · UAV');
+    expect(outsideIsolates(facts('Parties'))).toBe('[value] (buyer government)');
+    expect(outsideIsolates(screen.getByRole('heading', { name: /^Quantity/ }))).toBe('Quantity: 31 [value]');
+    expect(outsideIsolates(screen.getByRole('heading', { name: /by armed service$/ }))).toBe(
+      '[value] [value] by armed service',
+    );
+    expect(screen.getByRole('heading', { name: 'Sources' })).toBeInTheDocument();
+    // Every override the page shows sits inside an isolate, and the NUL is gone.
+    const article = document.querySelector('article')!;
+    expect(outsideIsolates(article)).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(article.textContent).not.toContain('\u0000');
+  });
+
+  it('names an unknown id from a link with U+202E apart from its own words', async () => {
+    renderApp(`/deals/${encodeURIComponent(`${RLO}gone`)}`);
+    expect(await screen.findByRole('heading', { name: 'Deal not found' })).toBeInTheDocument();
+    const sentence = screen.getByText(/No deal has the id/);
+    expect(outsideIsolates(sentence)).toBe(
+      'No deal has the id [value]. It may have been renamed or removed; search the list of deals.',
+    );
+  });
+
   it('shows the MQ-9B with every reported figure, the disagreement and its sources', async () => {
     const user = userEvent.setup();
     renderApp('/deals?q=MQ-9B');
@@ -98,7 +157,7 @@ describe('the deal page', () => {
       for (const id of figure.sourceIds) expect(rows[i]).not.toHaveTextContent(id);
     });
     const quoted = deal.sources.find((s) => s.quote && deal.figures[0]!.sourceIds.includes(s.id))!;
-    const quote = within(rows[0]!).getByText(`“${quoted.quote}”`);
+    const quote = within(rows[0]!).getByText(wholeText(`“${quoted.quote}”`));
     expect(quote).not.toBeVisible();
     await user.click(within(rows[0]!).getByText('Quote'));
     expect(quote).toBeVisible();
@@ -127,10 +186,12 @@ describe('the deal page', () => {
     expect(document.querySelector('script, img[src="x"]')).toBeNull();
     expect(screen.queryByRole('link', { name: 'Script link' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Data link' })).not.toBeInTheDocument();
-    expect(screen.getByText('Address (not linked): javascript:window.__pwned=1')).toBeInTheDocument();
+    expect(
+      screen.getByText(wholeText('Address (not linked): javascript:window.__pwned=1')),
+    ).toBeInTheDocument();
     // Where a figure cites them, the same holds: a dangerous address is named, not linked.
     const money = screen.getByRole('table', { name: 'Reported values' });
-    expect(within(money).getByText('Evil: Script link')).not.toHaveAttribute('href');
+    expect(within(money).getByText(wholeText('Evil: Script link'))).not.toHaveAttribute('href');
     expect(within(money).getByRole('link', { name: 'Fine: Real link' })).toHaveAttribute(
       'href',
       'https://example.org/report',
@@ -139,7 +200,7 @@ describe('the deal page', () => {
     expect(real).toHaveAttribute('href', 'https://example.org/report');
     expect(real).toHaveAttribute('rel', 'noopener noreferrer');
     // In the list of sources and in the figure's citation.
-    expect(screen.getAllByText('“"quoted" <b>bold</b>”')).toHaveLength(2);
+    expect(screen.getAllByText(wholeText('“"quoted" <b>bold</b>”'))).toHaveLength(2);
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useParams } from '../../components/routing';
 import { dealQueries, isApiError } from '../../api';
 import { useApiContext } from '../../components/api-context';
@@ -8,6 +8,7 @@ import { ViewLink } from '../../components/view-link';
 import { DealNeighbours } from './deal-neighbours';
 import { SupplierToBuyer, StatusBadge, HeadlineValue } from '../../components/deal-summary-line';
 import { QueryErrorNotice } from '../../components/query-error-notice';
+import { DataText } from '../../components/data-text';
 import { Skeleton } from '../../components/skeleton';
 import { formatPartialDate, LABELS, type Deal } from '../../domain';
 import { CitedSources } from './cited-sources';
@@ -27,12 +28,29 @@ function Facts({ deal }: { deal: Deal }) {
       'Parties',
       deal.parties.length === 0
         ? 'Not recorded'
-        : deal.parties.map((p) => `${p.name} (${LABELS.role[p.role].toLowerCase()})`).join('; '),
+        : deal.parties.map((p, i) => (
+            <Fragment key={i}>
+              {i > 0 ? '; ' : ''}
+              <DataText>{p.name}</DataText> ({LABELS.role[p.role].toLowerCase()})
+            </Fragment>
+          )),
     ],
   ];
   if (deal.system) {
-    const variant = deal.system.variant ? ` (${deal.system.variant})` : '';
-    rows.splice(1, 0, ['System', `${deal.system.name}${variant} · ${LABELS.category[deal.system.category]}`]);
+    const { name, variant, category } = deal.system;
+    rows.splice(1, 0, [
+      'System',
+      <>
+        <DataText>{name}</DataText>
+        {variant ? (
+          <>
+            {' ('}
+            <DataText>{variant}</DataText>)
+          </>
+        ) : null}
+        {` · ${LABELS.category[category]}`}
+      </>,
+    ]);
   }
   return (
     <dl className="facts">
@@ -50,11 +68,15 @@ function DealBody({ deal }: { deal: Deal }) {
   return (
     <article className="deal">
       <header className="deal__header">
-        <h1>{deal.title}</h1>
+        <h1>
+          <DataText>{deal.title}</DataText>
+        </h1>
         <StatusBadge status={deal.status} />
         {deal.synthetic ? <span className="badge badge--synthetic">Synthetic record</span> : null}
       </header>
-      <p className="deal__summary">{deal.summary}</p>
+      <p className="deal__summary">
+        <DataText>{deal.summary}</DataText>
+      </p>
       <p className="deal__headline">
         Headline value: <HeadlineValue deal={deal} />
       </p>
@@ -74,7 +96,7 @@ function DealBody({ deal }: { deal: Deal }) {
             {deal.milestones.map((m, i) => (
               <li key={i}>
                 <time dateTime={m.date}>{formatPartialDate(m.date)}</time> —{' '}
-                <strong>{LABELS.milestone[m.kind]}</strong>: {m.label}
+                <strong>{LABELS.milestone[m.kind]}</strong>: <DataText>{m.label}</DataText>
                 {m.confidence !== 'confirmed' ? (
                   <span className="muted"> ({LABELS.confidence[m.confidence]})</span>
                 ) : null}
@@ -106,7 +128,11 @@ export function DealPage() {
         <>
           <h1>Deal not found</h1>
           <p>
-            No deal has the id <code>{id}</code>. It may have been renamed or removed; search the{' '}
+            No deal has the id{' '}
+            <code>
+              <DataText>{id}</DataText>
+            </code>
+            . It may have been renamed or removed; search the{' '}
             <ContextLink to="/deals">list of deals</ContextLink>.
           </p>
         </>

@@ -1,3 +1,4 @@
+import { DataText } from '../../components/data-text';
 import { CitedSources } from './cited-sources';
 import { figureRange, formatFigure, formatMoney, formatPartialDate, LABELS, type Deal } from '../../domain';
 
@@ -39,7 +40,11 @@ export function FigureTable({ deal }: { deal: Deal }) {
                 <td>
                   {formatFigure(figure)}
                   {figure.id === deal.headlineFigureId ? <strong className="tag">Headline</strong> : null}
-                  {figure.note ? <div className="muted">{figure.note}</div> : null}
+                  {figure.note ? (
+                    <div className="muted">
+                      <DataText>{figure.note}</DataText>
+                    </div>
+                  ) : null}
                 </td>
                 <td className="figure-table__word" data-label="Kind">
                   {LABELS.figureKind[figure.kind]}

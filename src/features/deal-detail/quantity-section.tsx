@@ -1,5 +1,7 @@
 import { AllocationChartCard } from '../../components/charts/allocation-chart-card';
 import { formatCount, LABELS, unallocatedUnits, type Deal, type Quantity } from '../../domain';
+import { DataText } from '../../components/data-text';
+import { isolate } from '../../domain/text-safety';
 import { CitedSources } from './cited-sources';
 
 /** The quantity with its sources, and each service's share with the sources of that share. */
@@ -8,14 +10,18 @@ export function QuantitySection({ deal, quantity }: { deal: Deal; quantity: Quan
   return (
     <section className="card" aria-labelledby="deal-quantity">
       <h2 id="deal-quantity">
-        Quantity: {formatCount(quantity.total)} {quantity.unit}
+        Quantity: {formatCount(quantity.total)} <DataText>{quantity.unit}</DataText>
       </h2>
       {quantity.confidence !== 'confirmed' ? <p>{LABELS.confidence[quantity.confidence]}.</p> : null}
-      {quantity.note ? <p className="muted">{quantity.note}</p> : null}
+      {quantity.note ? (
+        <p className="muted">
+          <DataText>{quantity.note}</DataText>
+        </p>
+      ) : null}
       <CitedSources ids={quantity.sourceIds} sources={deal.sources} label="Sources of the total" />
       {quantity.allocations.length > 0 ? (
         <>
-          <AllocationChartCard deal={deal} subtitle={deal.title} height={240} />
+          <AllocationChartCard deal={deal} subtitle={isolate(deal.title)} height={240} />
           <div className="table-scroll">
             <table className="data-table allocation-sources">
               <caption>Split by armed service, with the sources of each share</caption>
@@ -23,7 +29,7 @@ export function QuantitySection({ deal, quantity }: { deal: Deal; quantity: Quan
                 <tr>
                   <th scope="col">Service</th>
                   <th scope="col" className="num">
-                    {quantity.unit}
+                    <DataText>{quantity.unit}</DataText>
                   </th>
                   <th scope="col">Sources</th>
                 </tr>

@@ -1,4 +1,5 @@
 import { dealServices, LABELS, type Deal } from '../../domain';
+import { DataText } from '../../components/data-text';
 import { CitedSources } from './cited-sources';
 
 /**
@@ -24,7 +25,11 @@ export function ReceivingService({ deal }: { deal: Deal }) {
       <h2 id="receiving-service">
         {services.length === 1 ? 'Receiving service' : 'Receiving services'}: {names}
       </h2>
-      {endUser?.note ? <p className="muted">{endUser.note}</p> : null}
+      {endUser?.note ? (
+        <p className="muted">
+          <DataText>{endUser.note}</DataText>
+        </p>
+      ) : null}
       {endUser ? (
         <CitedSources ids={endUser.sourceIds} sources={deal.sources} />
       ) : (

@@ -1,3 +1,4 @@
+import { DataText } from '../../components/data-text';
 import { formatPartialDate, safeExternalUrl, type Source } from '../../domain';
 
 /** Sources with their quotes; only http(s) addresses become links, anything else stays plain text. */
@@ -10,18 +11,28 @@ export function SourceList({ sources }: { sources: readonly Source[] }) {
           <li key={source.id} id={`source-${source.id}`}>
             {href ? (
               <a href={href} target="_blank" rel="noopener noreferrer">
-                {source.title}
+                <DataText>{source.title}</DataText>
               </a>
             ) : (
-              <span className="source-title">{source.title}</span>
+              <span className="source-title">
+                <DataText>{source.title}</DataText>
+              </span>
             )}
             <span className="muted">
               {' '}
-              — {source.publisher}
+              — <DataText>{source.publisher}</DataText>
               {source.date ? `, ${formatPartialDate(source.date)}` : ''}
             </span>
-            {source.url && !href ? <div className="muted">Address (not linked): {source.url}</div> : null}
-            {source.quote ? <blockquote>“{source.quote}”</blockquote> : null}
+            {source.url && !href ? (
+              <div className="muted">
+                Address (not linked): <DataText>{source.url}</DataText>
+              </div>
+            ) : null}
+            {source.quote ? (
+              <blockquote>
+                “<DataText>{source.quote}</DataText>”
+              </blockquote>
+            ) : null}
           </li>
         );
       })}
