@@ -34,3 +34,6 @@ export function clampLabel(text: string, max: number): string {
     if (whole) return text;
   }
 }
+
+/** The longest a deal's name runs in a link or a list row; the deal's own page shows it in full. */
+export const LABEL_MAX = 200;
