@@ -1,5 +1,7 @@
 import { LABELS, type Deal, formatCount } from '../domain';
+import { clampLabel, LABEL_MAX } from '../domain/clamp-text';
 import { ContextLink } from './context-link';
+import { DataText } from './data-text';
 import { HeadlineValue, SignedOn, StatusBadge, SupplierToBuyer } from './deal-summary-line';
 
 /** A plain list of deals; the full virtualised table comes with the deals-table issue. */
@@ -11,17 +13,21 @@ export function DealList({ deals, label }: { deals: readonly Deal[]; label: stri
         <li key={deal.id} className="deal-card">
           <div className="deal-card__head">
             <ContextLink to={`/deals/${encodeURIComponent(deal.id)}`} className="deal-card__title">
-              {deal.title}
+              <DataText>{clampLabel(deal.title, LABEL_MAX)}</DataText>
             </ContextLink>
             <StatusBadge status={deal.status} />
           </div>
           <div className="deal-card__facts">
             <span>{LABELS.kind[deal.kind]}</span>
-            {deal.system ? <span>{deal.system.name}</span> : null}
+            {deal.system ? (
+              <span>
+                <DataText>{deal.system.name}</DataText>
+              </span>
+            ) : null}
             <SupplierToBuyer deal={deal} />
             {deal.quantity ? (
               <span>
-                {formatCount(deal.quantity.total)} {deal.quantity.unit}
+                {formatCount(deal.quantity.total)} <DataText>{deal.quantity.unit}</DataText>
               </span>
             ) : null}
             <HeadlineValue deal={deal} />

@@ -13,7 +13,7 @@ describe('filter summaries', () => {
         valueMax: 4e9,
       }),
     ).toBe(
-      'Search: “drones” · Service: Navy · Service: Air Force · Supplier: United States · Year: 2015–… · Value (USD): …–$4 bn',
+      'Search: “\u2068drones\u2069” · Service: Navy · Service: Air Force · Supplier: United States · Year: 2015–… · Value (USD): …–$4 bn',
     );
   });
 

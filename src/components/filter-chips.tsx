@@ -7,6 +7,8 @@ import {
   type DealFilter,
   type FacetKey,
 } from '../domain';
+import { isolate, plainText } from '../domain/text-safety';
+import { IsolatedText } from './data-text';
 
 const FACET_NAMES: Record<FacetKey, string> = {
   status: 'Status',
@@ -20,6 +22,10 @@ const FACET_NAMES: Record<FacetKey, string> = {
   buyer: 'Buyer',
   party: 'Party',
 };
+
+// Facets whose values are names from the data (or typed by a user), not the app's vocabulary or a
+// checked country code: in a chip or a subtitle they are isolated, so they cannot reorder its words.
+const DATA_FACETS: ReadonlySet<FacetKey> = new Set(['system', 'party']);
 
 /** The words for one facet value, as chips, chart subtitles and menus show it. */
 export function facetValueLabel(facet: FacetKey, value: string): string {
@@ -39,6 +45,7 @@ export function facetValueLabel(facet: FacetKey, value: string): string {
 
 export interface Chip {
   key: string;
+  /** "System: …", its data value `isolate`d. */
   label: string;
   without: DealFilter;
 }
@@ -47,13 +54,18 @@ export interface Chip {
 export function filterChips(filter: DealFilter): Chip[] {
   const chips: Chip[] = [];
   if (filter.q?.trim())
-    chips.push({ key: 'q', label: `Search: “${filter.q.trim()}”`, without: { ...filter, q: undefined } });
+    chips.push({
+      key: 'q',
+      label: `Search: “${isolate(filter.q.trim())}”`,
+      without: { ...filter, q: undefined },
+    });
   for (const facet of FACET_KEYS) {
     for (const value of filter[facet] ?? []) {
       const rest = (filter[facet] ?? []).filter((v) => v !== value);
+      const words = facetValueLabel(facet, value);
       chips.push({
         key: `${facet}:${value}`,
-        label: `${FACET_NAMES[facet]}: ${facetValueLabel(facet, value)}`,
+        label: `${FACET_NAMES[facet]}: ${DATA_FACETS.has(facet) ? isolate(words) : words}`,
         without: { ...filter, [facet]: rest.length > 0 ? rest : undefined },
       });
     }
@@ -77,7 +89,11 @@ export function filterChips(filter: DealFilter): Chip[] {
   return chips;
 }
 
-/** A sentence naming the active filters, for chart subtitles: "All deals" when there are none. */
+/**
+ * A sentence naming the active filters, for chart subtitles: "All deals" when there are none. Its
+ * data values are `isolate`d (FSI…PDI), so the string stays safe in every sink: `IsolatedText` shows
+ * them as `<bdi>`, an SVG or README keeps the isolates, a file name's slug drops them.
+ */
 export function describeFilter(filter: DealFilter): string {
   if (isEmptyFilter(filter)) return 'All deals';
   return filterChips(filter)
@@ -114,9 +130,11 @@ export function FilterChips({
           type="button"
           className="chip"
           onClick={() => onChange(chip.without)}
-          aria-label={`Remove filter ${chip.label}`}
+          aria-label={`Remove filter ${plainText(chip.label)}`}
         >
-          <span>{chip.label}</span>
+          <span>
+            <IsolatedText text={chip.label} />
+          </span>
           <span aria-hidden="true" className="chip__x">
             ×
           </span>

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { formatCount, isoDay, type RejectedRecord } from '../domain';
 import { download } from './chart-export/raster';
+import { DataText } from './data-text';
 import './rejected-records-list.css';
 
 /** How many the notice lists inline; the rest are one click away, in the dialog. */
@@ -16,7 +17,11 @@ const recordLabel = (r: RejectedRecord) => r.id ?? `record #${r.index + 1} (no i
 export function RejectedRecordLine({ record }: { record: RejectedRecord }) {
   return (
     <>
-      <code>{recordLabel(record)}</code>: {record.reason}
+      {/* The id and the reason come from the feed (a reason may quote the bad value): both isolated. */}
+      <code>
+        <DataText>{recordLabel(record)}</DataText>
+      </code>
+      : <DataText>{record.reason}</DataText>
     </>
   );
 }

@@ -40,6 +40,14 @@ export function stripBidiControls(value: string): string {
 }
 
 /**
+ * The value as plain words for a place with no text direction of its own to protect: a spoken name
+ * (aria-label), or PDF text, which jsPDF lays out without the bidi algorithm's isolates.
+ */
+export function plainText(value: string): string {
+  return stripBidiControls(stripControls(value));
+}
+
+/**
  * The value with its bidirectional controls balanced, as the Unicode bidi algorithm pairs them: a
  * closer with nothing open to close is dropped (it would close something around the value), and
  * whatever is still open at the end is closed there. The value's own right-to-left text and the
