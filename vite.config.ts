@@ -1,9 +1,11 @@
 import { defineConfig } from 'vite';
 import { configDefaults } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { cspPlugin } from './vite/csp-plugin';
 
 export default defineConfig({
-  plugins: [react()],
+  // The built index.html carries its Content-Security-Policy (vite/csp-plugin.ts, docs/deploying.md).
+  plugins: [react(), cspPlugin()],
   // Names this build, so data the embedded API cached in the browser is never served by another build.
   define: { __BUILD_ID__: JSON.stringify(Date.now().toString(36)) },
   server: { host: '127.0.0.1', port: 5173 },
