@@ -136,9 +136,9 @@ export async function measureFacet(page: Page, reps: number): Promise<number[]> 
   });
 }
 
-/** Clicks the Navy bar of the units-by-service chart, on and off: the dashboard cross-filter. */
+/** Clicks the Navy bar of the units chart (platforms ordered by service), on and off: the dashboard cross-filter. */
 export async function measureCrossFilter(page: Page, reps: number): Promise<number[]> {
-  const figure = page.getByRole('figure', { name: /Units by armed service/ });
+  const figure = page.getByRole('figure', { name: /ordered, by armed service/ });
   const meta = 'section.dashboard .page__meta';
   return interactions(page, reps, async () => {
     const before = (await page.locator(meta).textContent()) ?? '';

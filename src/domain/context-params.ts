@@ -38,7 +38,11 @@ const checks = {
       ? { value: raw }
       : { message: `not a demo scenario: use ${MOCK_SCENARIOS.join(', ')}` },
   mockTimes: wholeNumber(0, MOCK_TIMES_MAX, `mockTimes must be a whole number from 0 to ${MOCK_TIMES_MAX}`),
-  delayMs: wholeNumber(0, DELAY_MAX_MS, `delayMs must be a whole number of milliseconds up to ${DELAY_MAX_MS}`),
+  delayMs: wholeNumber(
+    0,
+    DELAY_MAX_MS,
+    `delayMs must be a whole number of milliseconds up to ${DELAY_MAX_MS}`,
+  ),
 } satisfies Record<keyof ApiContext, Check>;
 
 const MOCK_ONLY: ReadonlySet<string> = new Set(['mock', 'mockTimes', 'delayMs']);
