@@ -1,6 +1,12 @@
 // Builds one self-contained SVG from a chart on screen: title, filters, the drawing with its computed
 // colours and fonts inlined (CSS variables and stylesheets do not travel with a file), the legend
 // (Recharts draws it in HTML) and a footer naming the sources and the date.
+//
+// Text from the data (a system name in a tick or the legend, a search in the subtitle) may carry
+// characters XML forbids (a NUL) or bidi controls (U+202E): the first are stripped, since one of them
+// makes a file no program opens; each value with bidi controls is wrapped in FSI…PDI, so it reads as
+// on screen without reordering the words around it; a control outside an isolate is dropped.
+import { carryIsolates, containBidi, isolate, plainText, stripControls } from '../../domain/text-safety';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const STYLE_PROPS = [
@@ -22,6 +28,7 @@ const STYLE_PROPS = [
 const PAD = 24;
 
 export interface ExportMeta {
+  /** Title, subtitle and footer may hold `isolate`d values; nothing else of a bidi control is kept. */
   title: string;
   subtitle: string;
   footer: string;
@@ -36,7 +43,39 @@ export interface ComposedSvg {
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return stripControls(text).replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Makes the cloned drawing safe to serialise: XMLSerializer writes a NUL in a tick label as it is,
+ * and the file then does not parse. Each text with bidi controls becomes one isolate.
+ */
+function sanitiseDrawing(clone: Element): void {
+  const walker = clone.ownerDocument.createTreeWalker(clone, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    const safe = BIDI_CONTROL.test(text.data) ? isolate(text.data) : stripControls(text.data);
+    if (safe !== text.data) text.data = safe;
+  }
+  for (const element of [clone, ...clone.querySelectorAll('*')]) {
+    for (const attribute of [...element.attributes]) {
+      // Never drawn (a bar's name, an aria-label): plain words are enough.
+      const safe = plainText(attribute.value);
+      if (safe !== attribute.value) attribute.value = safe;
+    }
+  }
+}
+
+/** Throws, with a message for the status line, when the composed file would not open. */
+export function assertWellFormed(svg: string): void {
+  const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const error = parsed.querySelector('parsererror');
+  if (error) {
+    const detail = (error.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 160);
+    throw new Error(`the chart's SVG is not valid XML, so no file was saved (${detail}).`);
+  }
 }
 
 /** The chart's drawing: the largest <svg> in it (legend icons are small ones). */
@@ -74,7 +113,8 @@ function legendItems(container: Element): { label: string; colour: string }[] {
   return [...container.querySelectorAll('.recharts-legend-item')].map((item) => {
     const icon = item.querySelector('path, rect');
     const colour = icon ? getComputedStyle(icon).fill : '#888';
-    return { label: item.textContent?.trim() ?? '', colour };
+    // A legend label is one value (a system's name): isolated whole.
+    return { label: isolate(item.textContent?.trim() ?? ''), colour };
   });
 }
 
@@ -114,6 +154,7 @@ export function composeChartSvg(container: HTMLElement, meta: ExportMeta): Compo
 
   const clone = source.cloneNode(true) as SVGSVGElement;
   inlineStyles(source, clone, recolour);
+  sanitiseDrawing(clone);
   clone.setAttribute('x', String(PAD));
   clone.setAttribute('width', String(chartWidth));
   clone.setAttribute('height', String(chartHeight));
@@ -123,9 +164,9 @@ export function composeChartSvg(container: HTMLElement, meta: ExportMeta): Compo
   const parts: string[] = [];
   let y = PAD + 22;
   parts.push(
-    `<text x="${PAD}" y="${y}" font-size="22" font-weight="700" fill="${escapeXml(text)}">${escapeXml(meta.title)}</text>`,
+    `<text x="${PAD}" y="${y}" font-size="22" font-weight="700" fill="${escapeXml(text)}">${escapeXml(containBidi(meta.title))}</text>`,
   );
-  for (const line of wrapText(meta.subtitle, Math.floor((width - PAD * 2) / 7.6))) {
+  for (const line of carryIsolates(wrapText(meta.subtitle, Math.floor((width - PAD * 2) / 7.6)))) {
     y += 20;
     parts.push(
       `<text x="${PAD}" y="${y}" font-size="14" fill="${escapeXml(muted)}" fill-opacity="0.85">${escapeXml(line)}</text>`,
@@ -141,7 +182,8 @@ export function composeChartSvg(container: HTMLElement, meta: ExportMeta): Compo
     let x = PAD;
     let rowY = y + 14;
     for (const item of legend) {
-      const itemWidth = 22 + item.label.length * 7.4 + 18;
+      // Less the two invisible isolate controls.
+      const itemWidth = 22 + (item.label.length - 2) * 7.4 + 18;
       if (x + itemWidth > width - PAD && x > PAD) {
         x = PAD;
         rowY += 22;
@@ -155,7 +197,8 @@ export function composeChartSvg(container: HTMLElement, meta: ExportMeta): Compo
     y = rowY + 10;
   }
 
-  const footerLines = wrapText(meta.footer, charsPerLine);
+  // The footer names publishers without isolates (exportFooter): their bidi controls are dropped.
+  const footerLines = carryIsolates(wrapText(meta.footer, charsPerLine));
   y += 14;
   for (const line of footerLines) {
     y += 17;
@@ -173,5 +216,6 @@ export function composeChartSvg(container: HTMLElement, meta: ExportMeta): Compo
     parts.join('') +
     drawing +
     `</svg>`;
+  assertWellFormed(svg);
   return { svg, width, height };
 }

@@ -2,6 +2,7 @@
 // ever loaded with import() when a user asks for it: it stays out of the first page load.
 import { strToU8, zipSync } from 'fflate';
 import { exportFileName, exportFooter, formatExportDate, isoDay, slugify } from '../../domain';
+import { containBidi, FSI, PDI } from '../../domain/text-safety';
 import type { ExportContext } from './export-chart';
 import { composeChartSvg, type ComposedSvg } from './compose-svg';
 import { readKeyFigures } from './key-figures';
@@ -14,13 +15,29 @@ interface ChartOnPage {
   element: HTMLElement;
 }
 
+/**
+ * The element's text with each `<bdi>` (a value from the data) wrapped in FSI…PDI: the isolation the
+ * screen shows, carried into the files, where there is no `<bdi>`.
+ */
+export function isolatedText(element: Element | null): string {
+  if (!element) return '';
+  let text = '';
+  for (const node of element.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) text += node.textContent ?? '';
+    else if (node instanceof Element) {
+      text += node.tagName === 'BDI' ? `${FSI}${node.textContent ?? ''}${PDI}` : isolatedText(node);
+    }
+  }
+  return text;
+}
+
 /** The chart cards inside `root` that show a drawing (a card switched to its table is left out). */
 export function chartsOnPage(root: ParentNode): { charts: ChartOnPage[]; skipped: string[] } {
   const charts: ChartOnPage[] = [];
   const skipped: string[] = [];
   for (const element of root.querySelectorAll<HTMLElement>('figure.chart-card')) {
-    const title = element.querySelector('.chart-card__title')?.textContent?.trim() ?? 'Chart';
-    const subtitle = element.querySelector('.chart-card__subtitle')?.textContent?.trim() ?? '';
+    const title = isolatedText(element.querySelector('.chart-card__title')).trim() || 'Chart';
+    const subtitle = isolatedText(element.querySelector('.chart-card__subtitle')).trim();
     if (element.querySelector('.recharts-wrapper, svg.timeline')) charts.push({ title, subtitle, element });
     else skipped.push(title);
   }
@@ -44,6 +61,10 @@ function composeAll(charts: ChartOnPage[], context: ExportContext, date: Date, w
   }));
 }
 
+/**
+ * The ZIP's README, as UTF-8 text: values keep their FSI…PDI isolates (a text editor honours them as
+ * a browser does), any other bidi control and any control character is dropped.
+ */
 function readme(rendered: Composed[], skipped: string[], context: ExportContext, date: Date): string {
   return [
     'Defence Procurement Tracker: chart export',
@@ -59,7 +80,9 @@ function readme(rendered: Composed[], skipped: string[], context: ExportContext,
     ...rendered.map((r, i) => `${i + 1}. ${r.title}: ${r.subtitle}`),
     ...(skipped.length > 0 ? ['', `Not exported (shown as a table at the time): ${skipped.join('; ')}`] : []),
     '',
-  ].join('\r\n');
+  ]
+    .map(containBidi)
+    .join('\r\n');
 }
 
 export async function exportAllAsZip(root: ParentNode, context: ExportContext): Promise<string> {

@@ -3,6 +3,7 @@
 import { jsPDF } from 'jspdf';
 import { svg2pdf } from 'svg2pdf.js';
 import { formatExportDate } from '../../domain';
+import { plainText } from '../../domain/text-safety';
 import type { ComposedSvg } from './compose-svg';
 import type { ExportContext } from './export-chart';
 import type { KeyFigure } from './key-figures';
@@ -43,6 +44,11 @@ function svgForPdf(svg: string): { element: SVGSVGElement; dispose: () => void }
   const error = parsed.querySelector('parsererror');
   if (error) throw new Error(`the chart's SVG does not parse: ${error.textContent ?? ''}`);
   const element = document.importNode(parsed.documentElement, true) as unknown as SVGSVGElement;
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    text.data = plainText(text.data);
+  }
   for (const node of [element, ...element.querySelectorAll('*')]) {
     if (!(node instanceof SVGElement)) continue;
     if (node.hasAttribute('font-family') || node.style.fontFamily) {
@@ -139,8 +145,34 @@ function keyFiguresPage(pdf: jsPDF, input: BriefingInput): void {
   }
 }
 
+/**
+ * The briefing's words with no bidi or other control characters. jsPDF lays text out with its own
+ * bidi pass, which knows no isolates, and DejaVu Sans has no glyph for the controls: in a PDF a value
+ * cannot reorder the words around it once its controls are gone, and nothing prints as a box.
+ */
+function plainInput(input: BriefingInput): BriefingInput {
+  const { context } = input;
+  return {
+    ...input,
+    charts: input.charts.map((c) => ({ ...c, title: plainText(c.title), subtitle: plainText(c.subtitle) })),
+    skipped: input.skipped.map(plainText),
+    keyFigures: input.keyFigures.map((f) => ({
+      label: plainText(f.label),
+      value: plainText(f.value),
+      note: plainText(f.note),
+    })),
+    context: {
+      ...context,
+      sources: plainText(context.sources),
+      filters: plainText(context.filters),
+      ...(context.dataAsOf === undefined ? {} : { dataAsOf: plainText(context.dataAsOf) }),
+    },
+  };
+}
+
 /** Builds the briefing; a chart svg2pdf cannot draw goes in as a JPEG at 1.5× rather than failing the file. */
-export async function buildBriefingPdf(input: BriefingInput): Promise<Briefing> {
+export async function buildBriefingPdf(raw: BriefingInput): Promise<Briefing> {
+  const input = plainInput(raw);
   const pdf = new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4', compress: true });
   await addPdfFonts(pdf);
   pdf.setProperties({
