@@ -1,5 +1,8 @@
+import { Fragment } from 'react';
 import { AllocationChartCard } from '../../components/charts/allocation-chart-card';
 import { ContextLink } from '../../components/context-link';
+import { DataText } from '../../components/data-text';
+import { isolate } from '../../domain/text-safety';
 import { formatPartialDate, signatureDate, type Deal, formatCount } from '../../domain';
 
 /** The dashboard's featured split by service: the MQ-9B's 15 / 8 / 8 on the seed data. */
@@ -7,7 +10,7 @@ export function AllocationCard({ deal, height }: { deal: Deal; height?: number }
   const quantity = deal.quantity!;
   const signed = signatureDate(deal);
   const sources = deal.sources.filter((s) => quantity.sourceIds.includes(s.id));
-  const subtitle = `${formatCount(quantity.total)} ${quantity.unit} on order${
+  const subtitle = `${formatCount(quantity.total)} ${isolate(quantity.unit)} on order${
     signed ? ` · contract signed ${formatPartialDate(signed)}` : ''
   }${deal.synthetic ? ' · synthetic record' : ''}`;
   return (
@@ -17,8 +20,17 @@ export function AllocationCard({ deal, height }: { deal: Deal; height?: number }
       {...(height ? { height } : {})}
       footer={
         <>
-          <ContextLink to={`/deals/${encodeURIComponent(deal.id)}`}>{deal.title}</ContextLink> · Source
-          {sources.length === 1 ? '' : 's'}: {sources.map((s) => s.publisher).join('; ')}
+          <ContextLink to={`/deals/${encodeURIComponent(deal.id)}`}>
+            <DataText>{deal.title}</DataText>
+          </ContextLink>{' '}
+          · Source
+          {sources.length === 1 ? '' : 's'}:{' '}
+          {sources.map((s, i) => (
+            <Fragment key={s.id}>
+              {i > 0 ? '; ' : ''}
+              <DataText>{s.publisher}</DataText>
+            </Fragment>
+          ))}
         </>
       }
     />

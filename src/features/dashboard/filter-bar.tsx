@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { DataText } from '../../components/data-text';
 import { facetValueLabel } from '../../components/filter-chips';
 import type { UrlFilter } from '../../components/use-url-filter';
 import {
@@ -169,7 +170,15 @@ function FacetMenu({
         onClick={() => onOpen(!open)}
       >
         {/* One text run: Chromium puts a space between flex items when it names the button. */}
-        <span className="filter-menu__text">{chosen ? `${label}: ${chosen}` : label}</span>
+        <span className="filter-menu__text">
+          {chosen ? (
+            <>
+              {label}: <DataText>{chosen}</DataText>
+            </>
+          ) : (
+            label
+          )}
+        </span>
         <span aria-hidden="true" className="filter-menu__caret">
           ▾
         </span>
@@ -187,7 +196,9 @@ function FacetMenu({
                 }
               >
                 <input type="checkbox" checked={selected.includes(value)} onChange={() => onToggle(value)} />
-                <span className="filter-menu__label">{facetValueLabel(facet, value)}</span>{' '}
+                <span className="filter-menu__label">
+                  <DataText>{facetValueLabel(facet, value)}</DataText>
+                </span>{' '}
                 <span className="filter-menu__count">{formatCount(count)}</span>{' '}
                 <span className="sr-only">{count === 1 ? 'deal' : 'deals'}</span>
               </label>

@@ -20,6 +20,7 @@ import {
   formatCount,
 } from '../../domain';
 import { useMemo } from 'react';
+import { DataText } from '../../components/data-text';
 import { AXIS_TICK, BASIS_COLOURS, BASIS_LABELS, selectionOpacity, TOOLTIP_CURSOR } from './chart-theme';
 import { dimmableBar } from './bar-shapes';
 import { useStableCallback } from '../../components/use-stable-callback';
@@ -55,8 +56,10 @@ function YearTooltip({
       <ul>
         {year.top.map((d) => (
           <li key={d.id}>
-            <span className="chart-tooltip__title">{d.title}</span>: {money(d.amount, d.approximate)} (
-            {BASIS_LABELS[d.basis].toLowerCase()})
+            <span className="chart-tooltip__title">
+              <DataText>{d.title}</DataText>
+            </span>
+            : {money(d.amount, d.approximate)} ({BASIS_LABELS[d.basis].toLowerCase()})
             {d.range ? (
               <span className="chart-tooltip__note">
                 {' '}

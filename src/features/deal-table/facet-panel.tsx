@@ -1,4 +1,5 @@
 import { memo, useId, useMemo, useState } from 'react';
+import { DataText } from '../../components/data-text';
 import { facetValueLabel } from '../../components/filter-chips';
 import type { DealFilter, FacetCounts, FacetKey } from '../../domain';
 import { formatCount } from '../../domain';
@@ -99,7 +100,9 @@ function Facet({
           className={counts.has(value) ? 'facet__option' : 'facet__option facet__option--none'}
         >
           <FacetCheckbox facet={facet} value={value} checked={selected.includes(value)} />
-          <span className="facet__label">{facetValueLabel(facet, value)}</span>
+          <span className="facet__label">
+            <DataText>{facetValueLabel(facet, value)}</DataText>
+          </span>
           <span className="facet__count">{formatCount(counts.get(value) ?? 0)}</span>
         </label>
       ))}
