@@ -94,12 +94,15 @@ function RejectedRecordsDialog({
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const search = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   useEffect(() => {
     // showModal puts the dialog in the top layer: the page behind is inert, Tab stays inside and
     // Escape closes it, all by the browser.
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // After showModal, which would focus the first control (Close): the search is what one came for.
+    search.current?.focus();
   }, []);
 
   // Lower-cased once per list, so a keystroke over 10,000 records is one pass of `includes`.
@@ -127,8 +130,8 @@ function RejectedRecordsDialog({
         <input
           type="search"
           value={query}
+          ref={search}
           onChange={(event) => setQuery(event.target.value)}
-          autoFocus
           spellCheck={false}
         />
       </label>
