@@ -30,10 +30,15 @@ async function serveDeals(page: Page): Promise<void> {
       synthetic: false,
     }),
   );
-  await page.route('**/api/deals*', (route) => {
+  await page.route('**/api/deals**', (route) => {
     const url = new URL(route.request().url());
     const id = decodeURIComponent(url.pathname.split('/api/deals/')[1] ?? '');
-    if (id) return json(route, { data: deals.find((d) => d.id === id) });
+    if (id) {
+      const deal = deals.find((d) => d.id === id);
+      if (deal) return json(route, { data: deal });
+      const error = { code: 'not_found', message: `No deal has the id "${id}".` };
+      return route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error }) });
+    }
     return json(route, { data: deals, total: deals.length, offset: 0, limit: deals.length });
   });
 }
@@ -166,5 +171,13 @@ test.describe('hostile text from the API', () => {
     });
     expect(words).toBe('Ignored status=[value] ("[value]" is not a known status).');
     await expect(notice.locator('bdi').first()).toHaveCSS('unicode-bidi', 'isolate');
+    // And the value reads as part of the sentence: right after "status=", not spread across the row.
+    const gap = await notice.evaluate((element) => {
+      const bdi = element.querySelector('bdi')!;
+      const range = document.createRange();
+      range.selectNodeContents(bdi.previousSibling!);
+      return bdi.getBoundingClientRect().left - range.getBoundingClientRect().right;
+    });
+    expect(Math.abs(gap)).toBeLessThan(4);
   });
 });

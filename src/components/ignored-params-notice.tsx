@@ -35,14 +35,17 @@ export function IgnoredParamsNotice({ problems }: { problems: readonly ParamProb
   if (all.length === 0) return null;
   return (
     <p className="notice notice--warning" role="status">
-      Ignored{' '}
-      {all.map((p, i) => (
-        <Fragment key={i}>
-          {i > 0 ? '; ' : ''}
-          {plainText(p.param)}=<DataText>{shown(p.value)}</DataText> ({message(p)})
-        </Fragment>
-      ))}
-      .
+      {/* One flex item: the notice is a flex row, which would spread each value and word apart. */}
+      <span>
+        Ignored{' '}
+        {all.map((p, i) => (
+          <Fragment key={i}>
+            {i > 0 ? '; ' : ''}
+            {plainText(p.param)}=<DataText>{shown(p.value)}</DataText> ({message(p)})
+          </Fragment>
+        ))}
+        .
+      </span>
     </p>
   );
 }
