@@ -3,6 +3,11 @@
 // files: bidirectional controls, which reorder the text around them (an unterminated U+202E RIGHT-TO-LEFT
 // OVERRIDE reverses everything after it up to the end of the paragraph), and characters XML 1.0
 // forbids, which make an SVG that no parser opens. These helpers are the one place that handles both.
+//
+// Per sink: the DOM shows a value in a <bdi> (`DataText`, or `IsolatedText` for a string built with
+// `isolate`); SVG text and the ZIP's README keep FSI…PDI around each value (`isolate`, `containBidi`);
+// attributes, spoken names and PDF text drop the controls (`plainText`: jsPDF knows no isolates);
+// file names are ASCII slugs already (`slugify`). Every sink loses what XML forbids (`stripControls`).
 
 /** U+2068 FIRST STRONG ISOLATE: opens an isolate whose direction is that of its first strong letter. */
 export const FSI = '\u2068';
