@@ -83,7 +83,7 @@ export function DashboardPage() {
         />
       ) : null}
       {d.list.data ? <RejectedRecordsNotice rejected={d.list.data.rejected} /> : null}
-      <FilterChips filter={filter} onChange={(next) => setFilter(next)} />
+      <FilterChips filter={filter} onChange={(next) => setFilter(next)} reserveSpace />
       <FilterBar deals={d.all} urlFilter={d.urlFilter} />
       {d.list.isPending && !d.list.isError ? (
         <div className="dashboard-grid">
