@@ -204,6 +204,22 @@ describe('the deal page', () => {
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
+  it('shows a megabyte-long title and summary cut, with the rest on request', async () => {
+    const huge = { ...seedRecords.find((r) => r.id === 'm777-2016')!, id: 'huge' };
+    huge.title = `Guns ${'x'.repeat(1_000_000)}`;
+    huge.summary = `Summary ${'y'.repeat(1_000_000)}`;
+    server.use(http.get('*/api/deals/huge', () => HttpResponse.json({ data: huge })));
+    const user = userEvent.setup();
+    renderApp('/deals/huge');
+    const heading = await screen.findByRole('heading', { level: 1 });
+    expect(heading.textContent.length).toBeLessThan(300);
+    expect(heading).toHaveTextContent(/^Guns x+… Show all \(1\.0 million characters\)$/);
+    const more = screen.getAllByRole('button', { name: /Show all \(1\.0 million characters\)/ });
+    expect(more).toHaveLength(2);
+    await user.click(more[1]!);
+    expect(document.querySelector('.deal__summary')!.textContent).toBe(huge.summary);
+  });
+
   it('steps to the previous and next deal of the filtered, sorted view it came from', async () => {
     const user = userEvent.setup();
     const { router } = renderApp('/deals/m777-2016?kind=purchase&sort=quantity:desc');

@@ -7,6 +7,8 @@ import { ContextLink } from '../../components/context-link';
 import { ViewLink } from '../../components/view-link';
 import { DealNeighbours } from './deal-neighbours';
 import { SupplierToBuyer, StatusBadge, HeadlineValue } from '../../components/deal-summary-line';
+import { LABEL_MAX } from '../../domain/clamp-text';
+import { LongText } from './long-text';
 import { QueryErrorNotice } from '../../components/query-error-notice';
 import { DataText } from '../../components/data-text';
 import { Skeleton } from '../../components/skeleton';
@@ -69,13 +71,13 @@ function DealBody({ deal }: { deal: Deal }) {
     <article className="deal">
       <header className="deal__header">
         <h1>
-          <DataText>{deal.title}</DataText>
+          <LongText text={deal.title} max={LABEL_MAX} />
         </h1>
         <StatusBadge status={deal.status} />
         {deal.synthetic ? <span className="badge badge--synthetic">Synthetic record</span> : null}
       </header>
       <p className="deal__summary">
-        <DataText>{deal.summary}</DataText>
+        <LongText text={deal.summary} />
       </p>
       <p className="deal__headline">
         Headline value: <HeadlineValue deal={deal} />
