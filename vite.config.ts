@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import { configDefaults } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { cspPlugin } from './vite/csp-plugin';
+import { cspPlugin } from './vite/csp-plugin.ts';
 
 export default defineConfig({
   // The built index.html carries its Content-Security-Policy (vite/csp-plugin.ts, docs/deploying.md).

@@ -20,14 +20,20 @@ import type { Deal, MoneyFigure, Source } from './deal-schema';
 import { dealServices, signatureDate } from './deal-facts';
 import { formatFigure, headlineFigure } from './money';
 import { safeExternalUrl } from './safe-url';
+import { cleanText } from './text-safety';
 import { countryName, LABELS, SERVICES, type Service } from './vocabulary';
 
 /** Excel and LibreOffice run a cell that starts with one of these as a formula (OWASP: CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** A leading apostrophe makes a spreadsheet show the text as text; the value is otherwise unchanged. */
+/**
+ * A cell as a spreadsheet should get it: controls that are never text (NUL, backspace, C1) stripped,
+ * bidirectional overrides balanced so one cell cannot reorder the next, and a leading apostrophe where
+ * the text would otherwise run as a formula.
+ */
 export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const clean = cleanText(value);
+  return FORMULA_START.test(clean) ? `'${clean}` : clean;
 }
 
 type Snake<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Snake<B>}` : S;
