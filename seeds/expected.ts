@@ -9,6 +9,11 @@ export const SEED = {
   deals: 24,
   /** Lease, P-8I ×2, C-17 ×2, C-130J ×3, Apache ×2, Chinook, M777. */
   completedDeals: 12,
+  /** The completed deals' platforms: lease 2, P-8I 8 + 4, C-17 10 + 1, C-130J 6 + 6 + 1, Apache 22 + 6, Chinook 15, M777 145. */
+  completedPlatforms: 226,
+  /** kind=mou: the F414 MoU alone, its 99 engines planned; kind=lease: the SeaGuardian lease, 2 drones ordered. */
+  mou: { deals: 1, enginesPlanned: 99 },
+  lease: { deals: 1, platformsOrdered: 2 },
   /** Contract signed and with a Navy share: the MQ-9B alone (the MH-60R is in delivery). */
   contractSignedNavyDeals: 1,
   /** Frameworks, INDUS-X and the Stryker talks record no quantity. */

@@ -10,6 +10,7 @@
 // The row is the keyboard path: a Recharts tooltip follows the pointer and cannot take the focus,
 // so each table row has a "List" button that opens its deals below it (Escape closes it again).
 import { useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { clampLabel, LABEL_MAX } from '../../domain/clamp-text';
 import { dealsOfBar, tableFilterOfBar } from '../../domain/drill-through';
 import { filterDeals, formatCount, isEmptyFilter, type Deal, type DealFilter } from '../../domain';
 import { Link, useSearchParams } from '../routing';
@@ -71,7 +72,9 @@ export function DrillThroughList({
         <ul className="drill__list" aria-label={`Deals: ${title}`}>
           {shown.map((deal) => (
             <li key={deal.id}>
-              <ViewLink to={`/deals/${encodeURIComponent(deal.id)}`}>{deal.title}</ViewLink>
+              <ViewLink to={`/deals/${encodeURIComponent(deal.id)}`}>
+                {clampLabel(deal.title, LABEL_MAX)}
+              </ViewLink>
             </li>
           ))}
         </ul>

@@ -99,6 +99,39 @@ describe('every key figure and chart under each service filter, as counted by ha
   });
 });
 
+describe('the key figures and the units chart under status and kind filters', () => {
+  it.each([
+    {
+      filter: { status: ['completed'] },
+      deals: SEED.completedDeals,
+      platforms: SEED.completedPlatforms,
+      enginesPlanned: 0,
+    },
+    {
+      filter: { kind: ['mou'] },
+      deals: SEED.mou.deals,
+      platforms: 0,
+      enginesPlanned: SEED.mou.enginesPlanned,
+    },
+    {
+      filter: { kind: ['lease'] },
+      deals: SEED.lease.deals,
+      platforms: SEED.lease.platformsOrdered,
+      enginesPlanned: 0,
+    },
+  ] as { filter: DealFilter; deals: number; platforms: number; enginesPlanned: number }[])(
+    '$filter: deals, ordered platforms and planned engines, the chart agreeing with the key figure',
+    ({ filter, deals, platforms, enginesPlanned }) => {
+      const figures = dashboardFor(filter);
+      expect(figures.kpis.deals).toBe(deals);
+      expect(figures.kpis.unitsOrdered.platforms).toBe(platforms);
+      expect(figures.kpis.unitsPlanned.engines).toBe(enginesPlanned);
+      expect(figures.units.platforms.rows.reduce((sum, r) => sum + r.total, 0)).toBe(platforms);
+      expect(figures.units.engines.plannedUnits).toBe(enginesPlanned);
+    },
+  );
+});
+
 describe('stable series', () => {
   it('a system keeps its series slot (its colour) in every view', () => {
     const slots = (filter: DealFilter) =>

@@ -1,3 +1,4 @@
+import { clampLabel, LABEL_MAX } from '../../domain/clamp-text';
 import {
   columnResizingFeature,
   columnSizingFeature,
@@ -56,9 +57,9 @@ export const columns = helper.columns([
     id: 'title',
     size: 226,
     cell: ({ row }) => (
-      <span title={row.original.title} className="deal-table__cell">
+      <span title={clampLabel(row.original.title, LABEL_MAX)} className="deal-table__cell">
         <ViewLink to={`/deals/${encodeURIComponent(row.original.id)}`} className="deal-table__title">
-          <Highlighted text={row.original.title} />
+          <Highlighted text={clampLabel(row.original.title, LABEL_MAX)} />
         </ViewLink>
       </span>
     ),
