@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { contentSecurityPolicy } from '../vite/csp-plugin';
+import { exportChart } from './chart-export';
 import { expect, openApp, test } from './fixtures';
 
 /** What the server in docs/deploying.md sends: the same policy, plus frame-ancestors. */
@@ -48,18 +49,6 @@ test.beforeEach(async ({ page }) => {
 
 const violations = (page: Page) => page.evaluate(() => window.__cspViolations);
 
-async function exportChart(page: Page, format: string) {
-  const figure = page.getByRole('figure', { name: /Deals by lifecycle stage/ });
-  await figure.locator('.chart-card__chart svg').first().waitFor();
-  const menu = figure.locator('details.export-menu');
-  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    figure.getByRole('button', { name: format, exact: true }).click(),
-  ]);
-  return readFile(await download.path());
-}
-
 test.describe('under a strict Content-Security-Policy', () => {
   test('the built page carries the policy, and the header reaches the browser', async ({ page }) => {
     const response = await page.goto('/');
@@ -104,9 +93,9 @@ test.describe('under a strict Content-Security-Policy', () => {
     page,
   }) => {
     await openApp(page, '/');
-    const svg = await exportChart(page, 'SVG');
+    const svg = (await exportChart(page, /Deals by lifecycle stage/, 'SVG')).bytes;
     expect(svg.toString('utf8')).toContain('<svg');
-    const png = await exportChart(page, 'PNG 2×');
+    const png = (await exportChart(page, /Deals by lifecycle stage/, 'PNG 2×')).bytes;
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(await violations(page)).toEqual([]);
 

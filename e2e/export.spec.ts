@@ -1,19 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { exportChart } from './chart-export';
 import { expect, test } from './fixtures';
 import { pdfOutline, pdfText } from './pdf-text';
-
-async function exportChart(page: import('@playwright/test').Page, chart: RegExp, format: string) {
-  const figure = page.getByRole('figure', { name: chart });
-  await figure.locator('.chart-card__chart svg').first().waitFor();
-  const menu = figure.locator('details.export-menu');
-  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    figure.getByRole('button', { name: format, exact: true }).click(),
-  ]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), bytes: await readFile(path), figure };
-}
 
 test.describe('chart export', () => {
   test('a 2× PNG has twice the size of the exported view, is not blank and is named for what it shows', async ({

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page, Route } from '@playwright/test';
 import seeds from '../seeds/deals.json' with { type: 'json' };
+import { exportChart } from './chart-export';
 import { expect, test } from './fixtures';
 import { pdfText } from './pdf-text';
 
@@ -55,18 +56,7 @@ function overridesOutsideIsolates(text: string): number {
   return outside;
 }
 
-async function exportUnits(page: Page, format: string) {
-  const figure = page.getByRole('figure', { name: /ordered, by armed service/ }).first();
-  await figure.locator('.chart-card__chart svg').first().waitFor();
-  const menu = figure.locator('details.export-menu');
-  await menu.locator('summary').click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    figure.getByRole('button', { name: format, exact: true }).click(),
-  ]);
-  const bytes = await readFile(await download.path());
-  return { bytes, status: (await figure.getByRole('status').textContent()) ?? '' };
-}
+const exportUnits = (page: Page, format: string) => exportChart(page, /ordered, by armed service/, format);
 
 test.describe('hostile text from the API', () => {
   test.beforeEach(async ({ page }) => {

@@ -4,24 +4,12 @@ import { render } from '@testing-library/react';
 import { renderApp } from '../test/render-app';
 import { FilterChips } from './filter-chips';
 import { RejectedRecordsNotice } from './rejected-records-notice';
+import { outsideIsolates } from '../test/outside-isolates';
 
 configure({ asyncUtilTimeout: 4000 });
 
 const RLO = '\u202e';
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
-
-/** The element's text with every <bdi> as "[value]": the app's own words, which no value may reorder. */
-function outsideIsolates(element: Element): string {
-  return [...element.childNodes]
-    .map((node) =>
-      node.nodeType === Node.TEXT_NODE
-        ? node.textContent
-        : (node as Element).tagName === 'BDI'
-          ? '[value]'
-          : outsideIsolates(node as Element),
-    )
-    .join('');
-}
 
 describe('data inside the app’s sentences', () => {
   it('isolates a link’s hostile status in the “Ignored …” notice', async () => {

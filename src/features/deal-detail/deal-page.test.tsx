@@ -6,6 +6,7 @@ import { server } from '../../../mocks/node';
 import seedRecords from '../../../seeds/deals.json';
 import { Deal, LABELS } from '../../domain';
 import { renderApp } from '../../test/render-app';
+import { outsideIsolates } from '../../test/outside-isolates';
 
 // The machine is shared by several test runs: a lazily loaded page can take over a second to appear.
 configure({ asyncUtilTimeout: 4000 });
@@ -63,19 +64,6 @@ const spoofing = {
   parties: [{ name: `${RLO}Ministry`, role: 'buyer-government', country: 'IN' }],
 };
 spoofing.quantity = { ...spoofing.quantity!, unit: `${RLO}drones` };
-
-/** The element's text with every <bdi> left out: the app's own words, which no value may reorder. */
-function outsideIsolates(element: Element): string {
-  return [...element.childNodes]
-    .map((node) =>
-      node.nodeType === Node.TEXT_NODE
-        ? node.textContent
-        : (node as Element).tagName === 'BDI'
-          ? '[value]'
-          : outsideIsolates(node as Element),
-    )
-    .join('');
-}
 
 describe('the deal page', () => {
   it('keeps its own words in logical order around a title, system, party and unit with U+202E', async () => {
