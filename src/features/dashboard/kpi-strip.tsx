@@ -69,8 +69,8 @@ export function KpiStrip({ kpis, filter = {} }: { kpis: Kpis; filter?: DealFilte
       ? [
           {
             label: `Share for ${who}, pro rata by units (derived)`,
-            value: share.usdDeals > 0 ? `≈ ${formatUsd(estimate(share.usd))}` : '—',
-            extra: share.inrDeals > 0 ? `≈ ${formatInr(estimate(share.inr))}` : undefined,
+            value: share.usdDeals > 0 ? `≈ ${formatUsd(estimate(share.usd), { compact: true })}` : '—',
+            extra: share.inrDeals > 0 ? `≈ ${formatInr(estimate(share.inr), { compact: true })}` : undefined,
             note: `An estimate, not a reported figure: each deal's signed value × ${who}'s units ÷ the deal's units.${share.underived > 0 ? ` ${deals(share.underived)} with a signed value but no count for ${who} left out.` : ''}`,
           },
         ]
