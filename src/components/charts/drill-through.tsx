@@ -92,6 +92,15 @@ export function DrillThroughList({
   );
 }
 
+/** The header cell over the column a `DrillThroughRow` adds: declared here, beside the row that fills it. */
+export function DrillThroughHeader() {
+  return (
+    <th scope="col" className="num">
+      Which
+    </th>
+  );
+}
+
 /**
  * A "Show as table" row whose deals open below it: `cells` are the row's own cells, a last cell
  * holds the "List" button. The list sits in a row of its own spanning the table, inside the card,

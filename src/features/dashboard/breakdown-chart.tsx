@@ -24,7 +24,12 @@ import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
-import { DrillThroughRow, DrillThroughTooltip, useBarDeals } from '../../components/charts/drill-through';
+import {
+  DrillThroughHeader,
+  DrillThroughRow,
+  DrillThroughTooltip,
+  useBarDeals,
+} from '../../components/charts/drill-through';
 import { facetBar } from '../../domain/drill-through';
 
 type Metric = 'count' | 'value';
@@ -147,9 +152,7 @@ export function BreakdownChart({
               <th scope="col" className="num">
                 Value unknown
               </th>
-              <th scope="col" className="num">
-                Which
-              </th>
+              <DrillThroughHeader />
             </tr>
           </thead>
           <tbody>

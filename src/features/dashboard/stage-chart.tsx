@@ -16,7 +16,12 @@ import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
-import { DrillThroughRow, DrillThroughTooltip, useBarDeals } from '../../components/charts/drill-through';
+import {
+  DrillThroughHeader,
+  DrillThroughRow,
+  DrillThroughTooltip,
+  useBarDeals,
+} from '../../components/charts/drill-through';
 import { countAxisFormat, formatCount, roundTicks } from '../../domain';
 import { facetBar } from '../../domain/drill-through';
 
@@ -86,9 +91,7 @@ export function StageChart({
               <th scope="col" className="num">
                 Deals
               </th>
-              <th scope="col" className="num">
-                Which
-              </th>
+              <DrillThroughHeader />
             </tr>
           </thead>
           <tbody>

@@ -33,7 +33,12 @@ import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
-import { DrillThroughRow, DrillThroughTooltip, useBarDeals } from '../../components/charts/drill-through';
+import {
+  DrillThroughHeader,
+  DrillThroughRow,
+  DrillThroughTooltip,
+  useBarDeals,
+} from '../../components/charts/drill-through';
 
 const fmt = (n: number) => formatCount(n);
 const legendText = (value: unknown) => <span className="legend-text">{String(value)}</span>;
@@ -393,9 +398,7 @@ function UnitsTable({
           <th scope="col" className="num">
             {PLANNED_LABEL}
           </th>
-          <th scope="col" className="num">
-            Which
-          </th>
+          <DrillThroughHeader />
         </tr>
       </thead>
       <tbody>

@@ -27,7 +27,7 @@ import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
-import { DrillThroughRow, useBarDeals } from '../../components/charts/drill-through';
+import { DrillThroughHeader, DrillThroughRow, useBarDeals } from '../../components/charts/drill-through';
 import { yearBar } from '../../domain/drill-through';
 
 const BASES = ['signed', 'approved', 'estimate'] as const;
@@ -144,9 +144,7 @@ export function ValueOverTimeChart({
               <th scope="col" className="num">
                 Deals
               </th>
-              <th scope="col" className="num">
-                Which
-              </th>
+              <DrillThroughHeader />
             </tr>
           </thead>
           <tbody>
