@@ -1,7 +1,7 @@
 import seedRecords from '../seeds/deals.json';
 import { parseDeals, type Deal } from '../src/domain';
-import { generateSyntheticDeals, SYNTHETIC_SIZE_LIMIT } from '../src/domain/synthetic';
-import type { MetaBody } from '../src/domain/api-contract';
+import { generateSyntheticDeals, SYNTHETIC_SIZE_LIMIT } from '../src/domain/synthetic/synthetic';
+import type { MetaBody } from '../src/domain/model/api-contract';
 
 export interface Dataset {
   deals: Deal[];

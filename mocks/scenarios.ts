@@ -1,5 +1,5 @@
 import { delay, HttpResponse } from 'msw';
-import { MOCK_SCENARIOS, type ApiErrorBody, type MockScenario } from '../src/domain/api-contract';
+import { MOCK_SCENARIOS, type ApiErrorBody, type MockScenario } from '../src/domain/model/api-contract';
 
 /** How many requests each endpoint has failed on purpose, for `mockTimes` (fail N times, then recover). */
 const failures = new Map<string, number>();

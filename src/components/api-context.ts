@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from './routing';
 import { isRealServer } from '../api';
 import { CONTEXT_PARAMS, type ApiContext, type ParamProblem } from '../domain';
-import { parseContextParams } from '../domain/context-params';
+import { parseContextParams } from '../domain/url-state/context-params';
 
 const NO_PROBLEMS: ParamProblem[] = [];
 

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { isolate } from '../domain/text-safety';
+import { isolate } from '../domain/text/text-safety';
 import { DataText, IsolatedText } from './data-text';
 
 const RLO = '\u202e';

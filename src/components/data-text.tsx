@@ -1,4 +1,4 @@
-import { cleanText, splitIsolates } from '../domain/text-safety';
+import { cleanText, splitIsolates } from '../domain/text/text-safety';
 
 /**
  * A data value inside the app's own words: a `<bdi>`, so right-to-left text or a stray override in

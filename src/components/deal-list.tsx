@@ -1,5 +1,5 @@
 import { LABELS, type Deal, formatCount } from '../domain';
-import { clampLabel, LABEL_MAX } from '../domain/clamp-text';
+import { clampLabel, LABEL_MAX } from '../domain/text/clamp-text';
 import { ContextLink } from './context-link';
 import { DataText } from './data-text';
 import { HeadlineValue, SignedOn, StatusBadge, SupplierToBuyer } from './deal-summary-line';

@@ -7,7 +7,7 @@ import {
   type DealFilter,
   type FacetKey,
 } from '../domain';
-import { isolate, plainText } from '../domain/text-safety';
+import { isolate, plainText } from '../domain/text/text-safety';
 import { IsolatedText } from './data-text';
 
 const FACET_NAMES: Record<FacetKey, string> = {

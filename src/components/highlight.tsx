@@ -1,5 +1,5 @@
 import { createContext, Fragment, useContext, useMemo, type ReactNode } from 'react';
-import { highlightParts, prepareSearch, type PreparedSearch } from '../domain/highlight';
+import { highlightParts, prepareSearch, type PreparedSearch } from '../domain/filter/highlight';
 
 const SearchContext = createContext<PreparedSearch>([]);
 

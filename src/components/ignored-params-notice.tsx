@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import type { ParamProblem } from '../domain';
-import { plainText } from '../domain/text-safety';
+import { plainText } from '../domain/text/text-safety';
 import { useContextProblems } from './api-context';
 import { DataText } from './data-text';
 

@@ -28,7 +28,7 @@ export function RejectedRecordLine({ record }: { record: RejectedRecord }) {
 
 async function downloadCsv(rejected: readonly RejectedRecord[]) {
   // papaparse is not part of the first load: the writer loads on first use.
-  const { rejectedRecordsCsv } = await import('../domain/rejected-csv');
+  const { rejectedRecordsCsv } = await import('../domain/export/rejected-csv');
   const blob = new Blob([rejectedRecordsCsv(rejected)], { type: 'text/csv;charset=utf-8' });
   download(blob, `rejected-records_${isoDay(new Date())}.csv`);
 }

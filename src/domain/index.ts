@@ -1,18 +1,22 @@
-export * from './allocation';
-export * from './api-contract';
-export * from './deal-facts';
-export * from './deal-schema';
-export * from './filter-engine';
-export * from './filter-model';
-export * from './filter-params';
-export * from './money';
-export * from './parse-deals';
-export * from './partial-date';
-export * from './safe-url';
-export * from './sort';
-export * from './vocabulary';
+// The deal model: schema, vocabularies, derived facts, the API's envelopes.
+export * from './model/allocation';
+export * from './model/api-contract';
+export * from './model/deal-facts';
+export * from './model/deal-schema';
+export * from './model/parse-deals';
+export * from './model/vocabulary';
+// Filtering and sorting a list of deals.
+export * from './filter/filter-engine';
+export * from './filter/filter-model';
+export * from './filter/sort';
+// What a URL carries.
+export * from './url-state/filter-params';
+// Money, dates and chart axes.
+export * from './money-dates/money';
+export * from './money-dates/partial-date';
+export * from './money-dates/axis';
+export * from './text/safe-url';
 export * from './aggregations';
-export * from './export-names';
-// Not re-exported: './synthetic' (the embedded API's generator) and './csv-export' (papaparse, loaded on
-// export). Import them by path, so the app's first load does not carry them.
-export * from './axis';
+export * from './export/export-names';
+// Not re-exported: './synthetic' (the embedded API's generator) and './export/csv-export' (papaparse,
+// loaded on export). Import them by path, so the app's first load does not carry them.

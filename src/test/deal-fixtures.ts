@@ -1,4 +1,4 @@
-import { Deal, type DealInput } from '../domain/deal-schema';
+import { Deal, type DealInput } from '../domain/model/deal-schema';
 
 /** A small valid deal; tests override what they are about. */
 export function makeDeal(overrides: Partial<DealInput> = {}): Deal {

@@ -6,7 +6,7 @@
 // characters XML forbids (a NUL) or bidi controls (U+202E): the first are stripped, since one of them
 // makes a file no program opens; each value with bidi controls is wrapped in FSI…PDI, so it reads as
 // on screen without reordering the words around it; a control outside an isolate is dropped.
-import { carryIsolates, containBidi, isolate, plainText, stripControls } from '../../domain/text-safety';
+import { carryIsolates, containBidi, isolate, plainText, stripControls } from '../../domain/text/text-safety';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const STYLE_PROPS = [

@@ -2,7 +2,7 @@
 // ever loaded with import() when a user asks for it: it stays out of the first page load.
 import { strToU8, zipSync } from 'fflate';
 import { exportFileName, exportFooter, formatExportDate, isoDay, slugify } from '../../domain';
-import { containBidi, FSI, PDI } from '../../domain/text-safety';
+import { containBidi, FSI, PDI } from '../../domain/text/text-safety';
 import type { ExportContext } from './export-chart';
 import { composeChartSvg, type ComposedSvg } from './compose-svg';
 import { readKeyFigures } from './key-figures';

@@ -1,6 +1,6 @@
 import { useState, type RefObject } from 'react';
 import { useDismissableMenu } from '../use-dismissable-menu';
-import { stripBidiControls } from '../../domain/text-safety';
+import { stripBidiControls } from '../../domain/text/text-safety';
 import { exportChart, type ExportContext, type ExportFormat } from './export-chart';
 
 export type { ExportContext } from './export-chart';

@@ -3,7 +3,7 @@
 import { jsPDF } from 'jspdf';
 import { svg2pdf } from 'svg2pdf.js';
 import { formatExportDate } from '../../domain';
-import { plainText } from '../../domain/text-safety';
+import { plainText } from '../../domain/text/text-safety';
 import type { ComposedSvg } from './compose-svg';
 import type { ExportContext } from './export-chart';
 import type { KeyFigure } from './key-figures';

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { allocationRows, type Deal, formatCount } from '../../domain';
-import { isolate } from '../../domain/text-safety';
+import { isolate } from '../../domain/text/text-safety';
 import { AllocationChart } from './allocation-chart';
 import { ChartCard } from './chart-card';
 

@@ -2,7 +2,7 @@ import './chart-card.css';
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { ExportMenu, type ExportContext } from '../chart-export/export-menu';
 import { IsolatedText } from '../data-text';
-import { stripBidiControls } from '../../domain/text-safety';
+import { stripBidiControls } from '../../domain/text/text-safety';
 
 /**
  * The frame every dashboard chart shares: a title that says what it shows, a subtitle naming the

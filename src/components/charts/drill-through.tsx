@@ -10,8 +10,8 @@
 // The row is the keyboard path: a Recharts tooltip follows the pointer and cannot take the focus,
 // so each table row has a "List" button that opens its deals below it (Escape closes it again).
 import { useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { clampLabel, LABEL_MAX } from '../../domain/clamp-text';
-import { dealsOfBar, tableFilterOfBar } from '../../domain/drill-through';
+import { clampLabel, LABEL_MAX } from '../../domain/text/clamp-text';
+import { dealsOfBar, tableFilterOfBar } from '../../domain/filter/drill-through';
 import { filterDeals, formatCount, isEmptyFilter, type Deal, type DealFilter } from '../../domain';
 import { Link, useSearchParams } from '../routing';
 import { useDealList } from '../use-deal-list';

@@ -1,10 +1,10 @@
 import { bench, describe } from 'vitest';
-import { featuredAllocationDeal } from '../allocation';
-import type { Deal } from '../deal-schema';
-import { sourceSummary } from '../export-names';
-import { filterDeals } from '../filter-engine';
-import type { DealFilter } from '../filter-model';
-import { generateSyntheticDeals } from '../synthetic';
+import { featuredAllocationDeal } from '../model/allocation';
+import type { Deal } from '../model/deal-schema';
+import { sourceSummary } from '../export/export-names';
+import { filterDeals } from '../filter/filter-engine';
+import type { DealFilter } from '../filter/filter-model';
+import { generateSyntheticDeals } from '../synthetic/synthetic';
 import { byDomain, byKind } from './breakdown';
 import { aggregateDashboard } from './dashboard';
 import { buildFactTable } from './fact-table';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeal } from '../../test/deal-fixtures';
-import { CRORE } from '../money';
-import { generateSyntheticDeals } from '../synthetic';
+import { CRORE } from '../money-dates/money';
+import { generateSyntheticDeals } from '../synthetic/synthetic';
 import { byDomain, byKind } from './breakdown';
 import { kpis } from './kpis';
 import { largestDeals } from './largest';

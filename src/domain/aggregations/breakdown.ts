@@ -1,5 +1,5 @@
-import type { Deal } from '../deal-schema';
-import { DEAL_KINDS, DOMAINS, LABELS } from '../vocabulary';
+import type { Deal } from '../model/deal-schema';
+import { DEAL_KINDS, DOMAINS, LABELS } from '../model/vocabulary';
 import { viewOf, type DealView } from './deal-view';
 import { moneyColumn } from './fact-table';
 import { IS_KNOWN } from './value-basis';

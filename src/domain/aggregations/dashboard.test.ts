@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import seedRecords from '../../../seeds/deals.json';
-import { featuredAllocationDeal } from '../allocation';
-import type { Deal } from '../deal-schema';
-import { sourceSummary } from '../export-names';
-import { filterDeals } from '../filter-engine';
-import { parseDeals } from '../parse-deals';
-import { generateSyntheticDeals } from '../synthetic';
+import { featuredAllocationDeal } from '../model/allocation';
+import type { Deal } from '../model/deal-schema';
+import { sourceSummary } from '../export/export-names';
+import { filterDeals } from '../filter/filter-engine';
+import { parseDeals } from '../model/parse-deals';
+import { generateSyntheticDeals } from '../synthetic/synthetic';
 import { byDomain, byKind } from './breakdown';
 import { aggregateDashboard, prepareAggregations } from './dashboard';
 import { kpis } from './kpis';
@@ -13,7 +13,7 @@ import { largestDeals } from './largest';
 import { dealsByStage } from './stages';
 import { timeline } from './timeline';
 import { unitsByService } from './units-by-service';
-import { UNIT_FAMILIES } from '../vocabulary';
+import { UNIT_FAMILIES } from '../model/vocabulary';
 
 const unitsByFamily = (deals: readonly Deal[]) =>
   Object.fromEntries(UNIT_FAMILIES.map((family) => [family, unitsByService(deals, 8, family)]));

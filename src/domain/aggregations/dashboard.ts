@@ -1,4 +1,4 @@
-import type { Deal } from '../deal-schema';
+import type { Deal } from '../model/deal-schema';
 import { byDomainOf, byKindOf, type BreakdownRow } from './breakdown';
 import { viewOf } from './deal-view';
 import { featuredAllocationDealOf } from './featured';
@@ -8,7 +8,7 @@ import { anySyntheticOf, sourceSummaryOf } from './sources';
 import { dealsByStageOf, type StageCount } from './stages';
 import { timelineOf, type Timeline } from './timeline';
 import { unitsByFamilyOf, type UnitsByService } from './units-by-service';
-import type { ServiceFilterValue, UnitFamily } from '../vocabulary';
+import type { ServiceFilterValue, UnitFamily } from '../model/vocabulary';
 import { valueByYearOf, type ValueByYear } from './value-by-year';
 
 /** Every figure the dashboard shows for one list of deals in one currency. */

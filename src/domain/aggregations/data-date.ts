@@ -1,5 +1,5 @@
-import type { Deal } from '../deal-schema';
-import type { PartialDate } from '../partial-date';
+import type { Deal } from '../model/deal-schema';
+import type { PartialDate } from '../money-dates/partial-date';
 
 const latest = new WeakMap<readonly Deal[], PartialDate | undefined>();
 

@@ -1,4 +1,4 @@
-import type { Deal } from '../deal-schema';
+import type { Deal } from '../model/deal-schema';
 import { buildFactTable, type FactTable } from './fact-table';
 
 /** A list of deals as rows of a fact table: deals[j] is table.deals[rows[j]]. */

@@ -1,7 +1,14 @@
-import type { Deal, MoneyFigure } from '../deal-schema';
-import { figureInCurrency } from '../money';
-import { yearOf, type PartialDate } from '../partial-date';
-import { DEAL_KINDS, DEAL_STATUSES, DOMAINS, SERVICES, UNIT_FAMILIES, unitFamilyOf } from '../vocabulary';
+import type { Deal, MoneyFigure } from '../model/deal-schema';
+import { figureInCurrency } from '../money-dates/money';
+import { yearOf, type PartialDate } from '../money-dates/partial-date';
+import {
+  DEAL_KINDS,
+  DEAL_STATUSES,
+  DOMAINS,
+  SERVICES,
+  UNIT_FAMILIES,
+  unitFamilyOf,
+} from '../model/vocabulary';
 import { NO_FIGURE, VALUE_BASES, valueBasis } from './value-basis';
 
 /** Bits of `FactTable.flags`. HAS_QUANTITY is bit 0, so `flags & HAS_QUANTITY` is a 0 or 1 to add. */

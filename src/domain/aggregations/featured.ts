@@ -1,4 +1,4 @@
-import type { Deal } from '../deal-schema';
+import type { Deal } from '../model/deal-schema';
 import type { DealView } from './deal-view';
 
 /** See `featuredAllocationDeal` in allocation.ts. */

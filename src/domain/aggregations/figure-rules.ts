@@ -1,4 +1,4 @@
-import type { FacetKey } from '../filter-model';
+import type { FacetKey } from '../filter/filter-model';
 
 /**
  * Facets on which one deal can hold several values (the MQ-9B is Navy, Army and Air Force; air,

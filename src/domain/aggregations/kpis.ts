@@ -1,4 +1,4 @@
-import type { Deal } from '../deal-schema';
+import type { Deal } from '../model/deal-schema';
 import {
   DEAL_STATUSES,
   ORDERED_STATUSES,
@@ -9,7 +9,7 @@ import {
   type DealStatus,
   type ServiceFilterValue,
   type UnitFamily,
-} from '../vocabulary';
+} from '../model/vocabulary';
 import { viewOf, type DealView } from './deal-view';
 import { HAS_QUANTITY, moneyColumn, type FactTable } from './fact-table';
 import { IS_SIGNED } from './value-basis';

@@ -1,4 +1,4 @@
-import type { Deal } from '../deal-schema';
+import type { Deal } from '../model/deal-schema';
 import { viewOf, type DealView } from './deal-view';
 import { moneyColumn } from './fact-table';
 import { NO_FIGURE } from './value-basis';

@@ -1,6 +1,6 @@
-import { dealYear } from '../deal-facts';
-import type { Deal } from '../deal-schema';
-import { figureInCurrency, figureRange, valueInCurrency } from '../money';
+import { dealYear } from '../model/deal-facts';
+import type { Deal } from '../model/deal-schema';
+import { figureInCurrency, figureRange, valueInCurrency } from '../money-dates/money';
 import {
   DEAL_KINDS,
   DEAL_STATUSES,
@@ -14,7 +14,7 @@ import {
   type DealStatus,
   type ServiceFilterValue,
   type UnitFamily,
-} from '../vocabulary';
+} from '../model/vocabulary';
 import type { BreakdownRow } from './breakdown';
 import type { Kpis } from './kpis';
 import { dateToYearFraction, todayAsYearFraction, type Timeline, type TimelineRow } from './timeline';

@@ -1,5 +1,5 @@
-import type { Deal } from '../deal-schema';
-import { DEAL_STATUSES, LABELS, type DealStatus } from '../vocabulary';
+import type { Deal } from '../model/deal-schema';
+import { DEAL_STATUSES, LABELS, type DealStatus } from '../model/vocabulary';
 import { viewOf, type DealView } from './deal-view';
 
 export interface StageCount {

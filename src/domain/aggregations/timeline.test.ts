@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import seedRecords from '../../../seeds/deals.json';
-import { parseDeals } from '../parse-deals';
+import { parseDeals } from '../model/parse-deals';
 import { makeDeal } from '../../test/deal-fixtures';
 import { aggregateDashboard } from './dashboard';
 import { dateToYearFraction, timeline, todayAsYearFraction } from './timeline';

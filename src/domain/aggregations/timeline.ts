@@ -1,5 +1,5 @@
-import type { Deal, Milestone } from '../deal-schema';
-import { parsePartialDate, type PartialDate } from '../partial-date';
+import type { Deal, Milestone } from '../model/deal-schema';
+import { parsePartialDate, type PartialDate } from '../money-dates/partial-date';
 import { viewOf, type DealView } from './deal-view';
 import { HAS_MILESTONES, moneyColumn } from './fact-table';
 import { IS_KNOWN } from './value-basis';

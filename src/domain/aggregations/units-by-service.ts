@@ -1,4 +1,4 @@
-import type { Deal } from '../deal-schema';
+import type { Deal } from '../model/deal-schema';
 import {
   DEAL_STATUSES,
   LABELS,
@@ -7,7 +7,7 @@ import {
   UNIT_FAMILIES,
   type Service,
   type UnitFamily,
-} from '../vocabulary';
+} from '../model/vocabulary';
 import { viewOf, type DealView } from './deal-view';
 import { HAS_QUANTITY, OTHER_SERVICE } from './fact-table';
 

@@ -1,4 +1,4 @@
-import type { MoneyFigure } from '../deal-schema';
+import type { MoneyFigure } from '../model/deal-schema';
 
 /** How firm the figure behind a value is: signed, officially approved or notified, or an estimate. */
 export type ValueBasis = 'signed' | 'approved' | 'estimate';

@@ -1,5 +1,5 @@
-import type { Deal } from '../deal-schema';
-import { figureInCurrency, figureRange } from '../money';
+import type { Deal } from '../model/deal-schema';
+import { figureInCurrency, figureRange } from '../money-dates/money';
 import { viewOf, type DealView } from './deal-view';
 import { moneyColumn, type FactTable, type MoneyColumn } from './fact-table';
 import { IS_KNOWN, VALUE_BASES, type ValueBasis } from './value-basis';

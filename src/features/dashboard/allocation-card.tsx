@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import { AllocationChartCard } from '../../components/charts/allocation-chart-card';
 import { ContextLink } from '../../components/context-link';
 import { DataText } from '../../components/data-text';
-import { isolate } from '../../domain/text-safety';
+import { isolate } from '../../domain/text/text-safety';
 import { formatPartialDate, signatureDate, type Deal, formatCount } from '../../domain';
 
 /** The dashboard's featured split by service: the MQ-9B's 15 / 8 / 8 on the seed data. */

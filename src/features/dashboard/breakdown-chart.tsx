@@ -30,7 +30,7 @@ import {
   DrillThroughTooltip,
   useBarDeals,
 } from '../../components/charts/drill-through';
-import { facetBar } from '../../domain/drill-through';
+import { facetBar } from '../../domain/filter/drill-through';
 
 type Metric = 'count' | 'value';
 

@@ -23,7 +23,7 @@ import {
   useBarDeals,
 } from '../../components/charts/drill-through';
 import { countAxisFormat, formatCount, roundTicks } from '../../domain';
-import { facetBar } from '../../domain/drill-through';
+import { facetBar } from '../../domain/filter/drill-through';
 
 const ON_PATH = '#0072B2';
 const OFF_PATH = '#D55E00';

@@ -28,7 +28,7 @@ import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 import { DrillThroughHeader, DrillThroughRow, useBarDeals } from '../../components/charts/drill-through';
-import { yearBar } from '../../domain/drill-through';
+import { yearBar } from '../../domain/filter/drill-through';
 
 const BASES = ['signed', 'approved', 'estimate'] as const;
 const MARGIN = { top: 16, right: 16, bottom: 4, left: 8 };

@@ -4,7 +4,7 @@ import { useDealList } from '../../components/use-deal-list';
 import { ViewLink } from '../../components/view-link';
 import { DataText } from '../../components/data-text';
 import { filterDeals, parseFilterParams, parseSortParam, sortDeals, formatCount } from '../../domain';
-import { clampLabel, LABEL_MAX } from '../../domain/clamp-text';
+import { clampLabel, LABEL_MAX } from '../../domain/text/clamp-text';
 import './deal-neighbours.css';
 
 /**

@@ -7,7 +7,7 @@ import { ContextLink } from '../../components/context-link';
 import { ViewLink } from '../../components/view-link';
 import { DealNeighbours } from './deal-neighbours';
 import { SupplierToBuyer, StatusBadge, HeadlineValue } from '../../components/deal-summary-line';
-import { LABEL_MAX } from '../../domain/clamp-text';
+import { LABEL_MAX } from '../../domain/text/clamp-text';
 import { LongText } from './long-text';
 import { QueryErrorNotice } from '../../components/query-error-notice';
 import { DataText } from '../../components/data-text';

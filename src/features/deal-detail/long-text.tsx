@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DataText } from '../../components/data-text';
 import { formatCount } from '../../domain';
-import { clampLabel } from '../../domain/clamp-text';
+import { clampLabel } from '../../domain/text/clamp-text';
 
 /** Past this many characters a text is shown cut, with a button for the rest. */
 export const LONG_TEXT = 2_000;

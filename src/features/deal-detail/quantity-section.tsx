@@ -1,7 +1,7 @@
 import { AllocationChartCard } from '../../components/charts/allocation-chart-card';
 import { formatCount, LABELS, unallocatedUnits, type Deal, type Quantity } from '../../domain';
 import { DataText } from '../../components/data-text';
-import { isolate } from '../../domain/text-safety';
+import { isolate } from '../../domain/text/text-safety';
 import { CitedSources } from './cited-sources';
 
 /** The quantity with its sources, and each service's share with the sources of that share. */

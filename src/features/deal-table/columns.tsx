@@ -1,4 +1,4 @@
-import { clampLabel, LABEL_MAX } from '../../domain/clamp-text';
+import { clampLabel, LABEL_MAX } from '../../domain/text/clamp-text';
 import {
   columnResizingFeature,
   columnSizingFeature,

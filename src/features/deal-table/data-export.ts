@@ -14,7 +14,7 @@ export async function downloadDeals(
   format: DataExportFormat,
   filters: string,
 ): Promise<void> {
-  const { dealsToCsv, dealsToJson, figuresToCsv } = await import('../../domain/csv-export');
+  const { dealsToCsv, dealsToJson, figuresToCsv } = await import('../../domain/export/csv-export');
   const text =
     format === 'csv'
       ? dealsToCsv(deals)

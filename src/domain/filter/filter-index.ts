@@ -1,0 +1,303 @@
+import type { Deal } from '../model/deal-schema';
+import { dealYear, serviceFacetValues } from '../model/deal-facts';
+import { FACET_KEYS, type DealFilter, type FacetKey } from './filter-model';
+import { valueInCurrency } from '../money-dates/money';
+import { compactText, normaliseText } from './normalise-text';
+import { LABELS } from '../model/vocabulary';
+
+/**
+ * One facet as integers, so filtering and counting 100,000 deals walks typed arrays rather than
+ * strings, Sets and Maps. Each distinct value gets a code. A facet with at most one value per row
+ * keeps one code per row (-1: none), which skips an indirection in the hot loops; otherwise row i's
+ * codes are `codes[offsets[i] .. offsets[i + 1]]`, de-duplicated so a row counts once per value.
+ */
+type FacetColumn =
+  { values: string[]; single: Int32Array } | { values: string[]; offsets: Int32Array; codes: Int32Array };
+
+/** What filtering reads of a list of deals, built once per list. */
+export interface DealIndex {
+  deals: readonly Deal[];
+  text: string[];
+  /** `text` without separators, for tokens such as "mq9b" that the plain text misses. */
+  compact: string[];
+  /** NaN where unknown: NaN fails every comparison, so an unknown year or value never matches a range. */
+  year: Float64Array;
+  usd: Float64Array;
+  facets: Record<FacetKey, FacetColumn>;
+  /**
+   * Per-row work space reused by every query: a keystroke then allocates no large buffers, whose
+   * churn would otherwise bring on a full garbage collection (about 200 ms at 100,000 deals) every
+   * few dozen queries. Queries run synchronously, so one set per list is enough.
+   */
+  scratch: { pass: Uint8Array; fails: Uint16Array; rows: Int32Array; near: Int32Array };
+  /** The empty filter's counts, kept: the landing view asks for them and they are the costliest to tally. */
+  allTallies?: Int32Array[];
+}
+
+function facetValues(deal: Deal, key: FacetKey): readonly string[] {
+  switch (key) {
+    case 'status':
+      return [deal.status];
+    case 'kind':
+      return [deal.kind];
+    case 'domain':
+      return deal.domains;
+    case 'service':
+      return serviceFacetValues(deal);
+    case 'category':
+      return deal.system ? [deal.system.category] : [];
+    case 'system':
+      return deal.system ? [deal.system.name] : [];
+    case 'route':
+      return deal.routes;
+    case 'supplier':
+      return deal.supplierCountries;
+    case 'buyer':
+      return deal.buyerCountries;
+    case 'party':
+      return deal.parties.map((p) => p.name);
+  }
+}
+
+function buildFacet(deals: readonly Deal[], key: FacetKey): FacetColumn {
+  const lookup = new Map<string, number>();
+  const values: string[] = [];
+  const offsets = new Int32Array(deals.length + 1);
+  const codes: number[] = [];
+  deals.forEach((deal, i) => {
+    const start = codes.length;
+    for (const value of facetValues(deal, key)) {
+      let code = lookup.get(value);
+      if (code === undefined) {
+        code = values.length;
+        values.push(value);
+        lookup.set(value, code);
+      }
+      if (codes.indexOf(code, start) === -1) codes.push(code);
+    }
+    offsets[i + 1] = codes.length;
+  });
+  if (offsets.some((end, i) => i > 0 && end - offsets[i - 1]! > 1))
+    return { values, offsets, codes: Int32Array.from(codes) };
+  const single = new Int32Array(deals.length).fill(-1);
+  for (let row = 0; row < deals.length; row++)
+    if (offsets[row + 1]! > offsets[row]!) single[row] = codes[offsets[row]!]!;
+  return { values, single };
+}
+
+/** The fields a search reads, normalised. */
+function searchFields(deal: Deal): string[] {
+  const system = deal.system ? `${deal.system.name} ${deal.system.variant ?? ''}` : '';
+  // The services a deal is tied to are searchable by name: "navy" finds the P-8I, whose summary may not say it.
+  const services = serviceFacetValues(deal)
+    .map((s) => LABELS.service[s])
+    .join(' ');
+  const parties = deal.parties.map((p) => p.name).join(' ');
+  return [deal.title, system, parties, services, deal.summary, deal.id].map(normaliseText);
+}
+
+/** Search tokens, each with its compact form for the second try (empty when it has no letter or digit). */
+export function searchTokens(q: string): { plain: string; compact: string }[] {
+  return normaliseText(q)
+    .split(/\s+/)
+    .filter((t) => t.length > 0)
+    .map((plain) => ({ plain, compact: compactText(plain) }));
+}
+
+export function buildIndex(deals: readonly Deal[]): DealIndex {
+  const size = deals.length;
+  const year = new Float64Array(size);
+  const usd = new Float64Array(size);
+  const text = new Array<string>(size);
+  const compact = new Array<string>(size);
+  deals.forEach((deal, i) => {
+    const fields = searchFields(deal);
+    text[i] = fields.join('\n');
+    // Per field, so a compact match never spans two fields ("...gb" + "defence").
+    compact[i] = fields.map(compactText).join('\n');
+    year[i] = dealYear(deal) ?? Number.NaN;
+    usd[i] = valueInCurrency(deal, 'USD') ?? Number.NaN;
+  });
+  const facets = Object.fromEntries(FACET_KEYS.map((key) => [key, buildFacet(deals, key)])) as Record<
+    FacetKey,
+    FacetColumn
+  >;
+  const scratch = {
+    pass: new Uint8Array(size),
+    fails: new Uint16Array(size),
+    rows: new Int32Array(size),
+    near: new Int32Array(size),
+  };
+  return { deals, text, compact, year, usd, facets, scratch };
+}
+
+// Each active facet owns one bit of a row's failure mask in `scratch.fails`.
+const MASK_BITS = Uint16Array.BYTES_PER_ELEMENT * 8;
+if (FACET_KEYS.length > MASK_BITS)
+  throw new Error(`${FACET_KEYS.length} facets do not fit the ${MASK_BITS}-bit failure mask`);
+
+const indexes = new WeakMap<readonly Deal[], DealIndex>();
+
+/** The index of this very list, built on first use and kept as long as the list lives. */
+export function indexOf(deals: readonly Deal[]): DealIndex {
+  let index = indexes.get(deals);
+  if (!index) {
+    index = buildIndex(deals);
+    indexes.set(deals, index);
+  }
+  return index;
+}
+
+/**
+ * Rows passing the search and the ranges, or undefined when neither is set, as every row passes.
+ * Rows failing more facets than `maxFails` can neither match nor count, so they skip the costly search.
+ */
+function baseMatches(
+  index: DealIndex,
+  filter: DealFilter,
+  fails: Uint16Array | undefined,
+  maxFails: 0 | 1,
+): Uint8Array | undefined {
+  const tokens = searchTokens(filter.q ?? '');
+  const { yearMin, yearMax, valueMin, valueMax } = filter;
+  const byYear = yearMin !== undefined || yearMax !== undefined;
+  const byValue = valueMin !== undefined || valueMax !== undefined;
+  if (tokens.length === 0 && !byYear && !byValue) return undefined;
+  const [y0, y1] = [yearMin ?? -Infinity, yearMax ?? Infinity];
+  const [v0, v1] = [valueMin ?? -Infinity, valueMax ?? Infinity];
+  const { text, compact, year, usd } = index;
+  const pass = index.scratch.pass;
+  rows: for (let row = 0; row < pass.length; row++) {
+    pass[row] = 0;
+    if (fails !== undefined) {
+      const f = fails[row]!;
+      if (maxFails === 0 ? f !== 0 : (f & (f - 1)) !== 0) continue;
+    }
+    if (byYear && !(year[row]! >= y0 && year[row]! <= y1)) continue;
+    if (byValue && !(usd[row]! >= v0 && usd[row]! <= v1)) continue;
+    for (let t = 0; t < tokens.length; t++) {
+      const { plain, compact: bare } = tokens[t]!;
+      if (text[row]!.includes(plain)) continue;
+      if (bare.length === 0 || !compact[row]!.includes(bare)) continue rows;
+    }
+    pass[row] = 1;
+  }
+  return pass;
+}
+
+/** Sets `bit` in `fails` for every row with none of the selected codes. */
+function markFailures(column: FacetColumn, selected: Uint8Array, bit: number, fails: Uint16Array): void {
+  if ('single' in column) {
+    const { single } = column;
+    for (let row = 0; row < single.length; row++) {
+      const code = single[row]!;
+      if (code < 0 || selected[code] === 0) fails[row]! |= bit;
+    }
+    return;
+  }
+  const { offsets, codes } = column;
+  for (let row = 0; row < fails.length; row++) {
+    let hit = 0;
+    for (let j = offsets[row]!; j < offsets[row + 1]! && hit === 0; j++) hit = selected[codes[j]!]!;
+    if (hit === 0) fails[row]! |= bit;
+  }
+}
+
+/** Writes into `out` the rows that pass the base and fail no facet outside `allowed`; returns how many. */
+function collect(
+  out: Int32Array,
+  base: Uint8Array | undefined,
+  fails: Uint16Array | undefined,
+  allowed: number,
+): number {
+  const keep = ~allowed;
+  let count = 0;
+  for (let row = 0; row < out.length; row++)
+    if ((base === undefined || base[row] === 1) && (fails === undefined || (fails[row]! & keep) === 0))
+      out[count++] = row;
+  return count;
+}
+
+function tally(column: FacetColumn, rows: Int32Array, count: number): Int32Array {
+  const tallies = new Int32Array(column.values.length);
+  if ('single' in column) {
+    const { single } = column;
+    for (let k = 0; k < count; k++) {
+      const code = single[rows[k]!]!;
+      if (code >= 0) tallies[code]!++;
+    }
+    return tallies;
+  }
+  const { offsets, codes } = column;
+  for (let k = 0; k < count; k++) {
+    const row = rows[k]!;
+    for (let j = offsets[row]!; j < offsets[row + 1]!; j++) tallies[codes[j]!]!++;
+  }
+  return tallies;
+}
+
+function pick(deals: readonly Deal[], rows: Int32Array, count: number): Deal[] {
+  if (count === deals.length) return deals.slice();
+  const out = new Array<Deal>(count);
+  for (let k = 0; k < count; k++) out[k] = deals[rows[k]!]!;
+  return out;
+}
+
+function toMap(values: readonly string[], tallies: Int32Array): Map<string, number> {
+  const map = new Map<string, number>();
+  tallies.forEach((count, code) => {
+    if (count > 0) map.set(values[code]!, count);
+  });
+  return map;
+}
+
+export type FacetCounts = Record<FacetKey, Map<string, number>>;
+
+/**
+ * The deals that match, in list order, and with `withCounts` each facet's counts under all the other
+ * active filters: a row failing exactly one facet still counts towards that facet's options, so an
+ * option shows how many deals choosing it would give. Each active facet owns a bit of a per-row
+ * failure mask, so "fails none" and "fails only this one" are single integer tests.
+ */
+export function queryIndex(
+  index: DealIndex,
+  filter: DealFilter,
+  withCounts: true,
+): { deals: Deal[]; counts: FacetCounts };
+export function queryIndex(index: DealIndex, filter: DealFilter, withCounts: false): { deals: Deal[] };
+export function queryIndex(
+  index: DealIndex,
+  filter: DealFilter,
+  withCounts: boolean,
+): { deals: Deal[]; counts?: FacetCounts } {
+  const { facets, scratch } = index;
+  const bits = new Map<FacetKey, number>();
+  for (const key of FACET_KEYS) {
+    const wanted = new Set<string>(filter[key] ?? []);
+    if (wanted.size === 0) continue;
+    if (bits.size === 0) scratch.fails.fill(0);
+    const bit = 1 << bits.size;
+    bits.set(key, bit);
+    const selected = Uint8Array.from(facets[key].values, (value) => (wanted.has(value) ? 1 : 0));
+    markFailures(facets[key], selected, bit, scratch.fails);
+  }
+  const fails = bits.size > 0 ? scratch.fails : undefined;
+  const base = baseMatches(index, filter, fails, withCounts ? 1 : 0);
+  const { rows, near } = scratch;
+  const matched = collect(rows, base, fails, 0);
+  const deals = pick(index.deals, rows, matched);
+  if (!withCounts) return { deals };
+  const tallyAll = () => FACET_KEYS.map((key) => tally(facets[key], rows, matched));
+  const tallies =
+    base === undefined && fails === undefined
+      ? (index.allTallies ??= tallyAll())
+      : FACET_KEYS.map((key) => {
+          const bit = bits.get(key);
+          if (bit === undefined) return tally(facets[key], rows, matched);
+          return tally(facets[key], near, collect(near, base, fails, bit));
+        });
+  const counts = Object.fromEntries(
+    FACET_KEYS.map((key, slot) => [key, toMap(facets[key].values, tallies[slot]!)]),
+  ) as FacetCounts;
+  return { deals, counts };
+}

@@ -1,0 +1,218 @@
+import { z } from './zod';
+import { PartialDate } from '../money-dates/partial-date';
+import {
+  Confidence,
+  DealKind,
+  DealStatus,
+  Domain,
+  FigureKind,
+  MilestoneKind,
+  PartyRole,
+  Route,
+  Service,
+  SystemCategory,
+} from './vocabulary';
+
+const Slug = z
+  .string()
+  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug such as "mq-9b-2024"'));
+const CountryCode = z
+  .string()
+  .check(z.regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as "IN"'));
+const CurrencyCode = z
+  .string()
+  .check(z.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as "USD"'));
+const Text = z.string().check(z.trim(), z.minLength(1));
+/**
+ * Bounds of the plausible, so that a schema-valid but absurd number is a rejected record rather than
+ * "$∞ trillion", a 300-digit figure or a sum past 2^53. Amounts are in whole currency units, and rupee
+ * amounts are stored in rupees: ₹10 lakh crore (1e13 rupees) is the ceiling in any currency.
+ */
+export const MIN_AMOUNT = 1;
+export const MAX_AMOUNT = 1e13;
+export const MAX_COUNT = 1_000_000;
+
+const COUNT_RANGE = `a whole number from 1 to ${MAX_COUNT.toLocaleString('en')}`;
+const Count = z.int(COUNT_RANGE).check(z.gte(1, COUNT_RANGE), z.lte(MAX_COUNT, COUNT_RANGE));
+const Amount = z
+  .number()
+  .check(
+    z.gte(MIN_AMOUNT, 'at least 1 unit of its currency'),
+    z.lte(
+      MAX_AMOUNT,
+      'at most 1e13 units of its currency (₹10 lakh crore): larger is not a plausible amount',
+    ),
+  );
+
+export const Source = z.object({
+  id: Slug,
+  title: Text,
+  publisher: Text,
+  date: z.optional(PartialDate),
+  /** Kept as written; the UI links it only when it is http(s). */
+  url: z.optional(z.string()),
+  quote: z.optional(z.string()),
+});
+export type Source = z.infer<typeof Source>;
+
+/** Figures, quantities and milestones cite sources of the same deal by id. */
+const SourceRefs = z.array(Slug).check(z.minLength(1, 'cite at least one source'));
+
+export const Party = z.object({
+  name: Text,
+  role: PartyRole,
+  country: z.optional(CountryCode),
+});
+export type Party = z.infer<typeof Party>;
+
+export const DefenceSystem = z.object({
+  name: Text,
+  variant: z.optional(z.string()),
+  category: SystemCategory,
+});
+export type DefenceSystem = z.infer<typeof DefenceSystem>;
+
+export const Allocation = z.object({
+  service: Service,
+  count: Count,
+  /** Sources of this service's share, where they are not (only) the quantity's. */
+  sourceIds: z.optional(SourceRefs),
+});
+export type Allocation = z.infer<typeof Allocation>;
+
+export const Quantity = z.object({
+  total: Count,
+  unit: Text,
+  allocations: z._default(z.array(Allocation), []),
+  confidence: z._default(Confidence, 'confirmed'),
+  sourceIds: SourceRefs,
+  note: z.optional(z.string()),
+});
+export type Quantity = z.infer<typeof Quantity>;
+
+/** One reported money figure. An unknown value is no figure at all, never a zero. */
+/**
+ * The service or services that receive what the deal buys, as a source states it: for a deal with no
+ * count per service (the Stryker talks name the Army and no number), or to cite who the end user is.
+ */
+export const EndUser = z.object({
+  services: z.array(Service).check(z.minLength(1)),
+  sourceIds: SourceRefs,
+  note: z.optional(z.string()),
+});
+export type EndUser = z.infer<typeof EndUser>;
+
+export const MoneyFigure = z.object({
+  id: Slug,
+  amount: Amount,
+  currency: CurrencyCode,
+  kind: FigureKind,
+  /** "about", "nearly", "over": the source gave a round or bounded figure. */
+  approximate: z._default(z.boolean(), false),
+  asOf: PartialDate,
+  confidence: z._default(Confidence, 'confirmed'),
+  sourceIds: SourceRefs,
+  note: z.optional(z.string()),
+});
+export type MoneyFigure = z.infer<typeof MoneyFigure>;
+
+export const Milestone = z.object({
+  kind: MilestoneKind,
+  date: PartialDate,
+  label: Text,
+  confidence: z._default(Confidence, 'confirmed'),
+  sourceIds: SourceRefs,
+});
+export type Milestone = z.infer<typeof Milestone>;
+
+const DealShape = z.object({
+  id: Slug,
+  title: Text,
+  summary: Text,
+  kind: DealKind,
+  status: DealStatus,
+  buyerCountries: z.array(CountryCode).check(z.minLength(1)),
+  supplierCountries: z.array(CountryCode).check(z.minLength(1)),
+  parties: z._default(z.array(Party), []),
+  /** Empty when the route is not known; Apache and Chinook mixed FMS and DCS. */
+  routes: z._default(z.array(Route), []),
+  domains: z._default(z.array(Domain), []),
+  system: z.optional(DefenceSystem),
+  quantity: z.optional(Quantity),
+  endUser: z.optional(EndUser),
+  figures: z._default(z.array(MoneyFigure), []),
+  headlineFigureId: z.optional(Slug),
+  milestones: z._default(z.array(Milestone), []),
+  sources: z.array(Source).check(z.minLength(1, 'every deal needs at least one source')),
+  /** Generated records are marked so that no screen can pass them off as real. */
+  synthetic: z.optional(z.boolean()),
+});
+
+type DealShape = z.infer<typeof DealShape>;
+
+function checkInvariants(deal: DealShape, ctx: z.core.$RefinementCtx<DealShape>): void {
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
+
+  const sourceIds = new Set<string>();
+  deal.sources.forEach((source, i) => {
+    if (sourceIds.has(source.id)) issue(['sources', i, 'id'], `duplicate source id "${source.id}"`);
+    sourceIds.add(source.id);
+  });
+  const checkRefs = (refs: string[], path: (string | number)[]) =>
+    refs.forEach((ref, i) => {
+      if (!sourceIds.has(ref)) issue([...path, i], `cites source "${ref}", which this deal does not list`);
+    });
+
+  if (deal.quantity) {
+    const { total, allocations } = deal.quantity;
+    const allocated = allocations.reduce((sum, a) => sum + a.count, 0);
+    if (allocated > total) {
+      issue(
+        ['quantity', 'allocations'],
+        `allocations add up to ${allocated}, more than the total of ${total}`,
+      );
+    }
+    const services = new Set<string>();
+    allocations.forEach((a, i) => {
+      if (services.has(a.service))
+        issue(['quantity', 'allocations', i, 'service'], `"${a.service}" is listed twice`);
+      services.add(a.service);
+    });
+    checkRefs(deal.quantity.sourceIds, ['quantity', 'sourceIds']);
+    allocations.forEach((a, i) => {
+      if (a.sourceIds) checkRefs(a.sourceIds, ['quantity', 'allocations', i, 'sourceIds']);
+    });
+  }
+  if (deal.endUser) {
+    checkRefs(deal.endUser.sourceIds, ['endUser', 'sourceIds']);
+    const named = new Set<string>(deal.endUser.services);
+    deal.quantity?.allocations.forEach((a, i) => {
+      if (!named.has(a.service))
+        issue(
+          ['quantity', 'allocations', i, 'service'],
+          `"${a.service}" is allocated units but is not an end user`,
+        );
+    });
+  }
+
+  const figureIds = new Set<string>();
+  deal.figures.forEach((figure, i) => {
+    if (figureIds.has(figure.id)) issue(['figures', i, 'id'], `duplicate figure id "${figure.id}"`);
+    figureIds.add(figure.id);
+    checkRefs(figure.sourceIds, ['figures', i, 'sourceIds']);
+  });
+  if (deal.headlineFigureId !== undefined && !figureIds.has(deal.headlineFigureId)) {
+    issue(['headlineFigureId'], `headline figure "${deal.headlineFigureId}" is not among the deal's figures`);
+  }
+  if (deal.headlineFigureId === undefined && deal.figures.length > 0) {
+    issue(['headlineFigureId'], 'a deal with money figures must name its headline figure');
+  }
+
+  deal.milestones.forEach((milestone, i) => checkRefs(milestone.sourceIds, ['milestones', i, 'sourceIds']));
+}
+
+export const Deal = DealShape.check(z.superRefine(checkInvariants));
+export type Deal = z.infer<typeof Deal>;
+/** A record as written in a seed file or sent over the wire, before defaults are applied. */
+export type DealInput = z.input<typeof Deal>;
