@@ -7,6 +7,7 @@ export * from './model/parse-deals';
 export * from './model/vocabulary';
 // Filtering and sorting a list of deals.
 export * from './filter/filter-engine';
+export * from './filter/deal-collection';
 export * from './filter/filter-model';
 export * from './filter/sort';
 // What a URL carries.
