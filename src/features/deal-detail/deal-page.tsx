@@ -14,6 +14,7 @@ import { DataText } from '../../components/data-text';
 import { Skeleton } from '../../components/skeleton';
 import { formatPartialDate, LABELS, type Deal } from '../../domain';
 import { CitedSources } from './cited-sources';
+import { DealTabs } from './deal-tabs';
 import { FigureTable } from './figure-table';
 import { QuantitySection } from './quantity-section';
 import { ReceivingService } from './receiving-service';
@@ -66,7 +67,7 @@ function Facts({ deal }: { deal: Deal }) {
   );
 }
 
-function DealBody({ deal }: { deal: Deal }) {
+function DealBody({ deal, history }: { deal: Deal; history: ReactNode }) {
   return (
     <article className="deal">
       <header className="deal__header">
@@ -76,47 +77,58 @@ function DealBody({ deal }: { deal: Deal }) {
         <StatusBadge status={deal.status} />
         {deal.synthetic ? <span className="badge badge--synthetic">Synthetic record</span> : null}
       </header>
-      <p className="deal__summary">
-        <LongText text={deal.summary} />
-      </p>
-      <p className="deal__headline">
-        Headline value: <HeadlineValue deal={deal} />
-      </p>
-      <Facts deal={deal} />
-      <ReceivingService deal={deal} />
-      {deal.quantity ? <QuantitySection deal={deal} quantity={deal.quantity} /> : null}
-      <section className="card">
-        <h2>Money</h2>
-        <FigureTable deal={deal} />
-      </section>
-      <section className="card">
-        <h2 id="deal-milestones">Milestones</h2>
-        {deal.milestones.length === 0 ? (
-          <p className="muted">No dated milestones recorded.</p>
-        ) : (
-          <ol className="milestones" aria-labelledby="deal-milestones">
-            {deal.milestones.map((m, i) => (
-              <li key={i}>
-                <time dateTime={m.date}>{formatPartialDate(m.date)}</time> —{' '}
-                <strong>{LABELS.milestone[m.kind]}</strong>: <DataText>{m.label}</DataText>
-                {m.confidence !== 'confirmed' ? (
-                  <span className="muted"> ({LABELS.confidence[m.confidence]})</span>
-                ) : null}
-                <CitedSources ids={m.sourceIds} sources={deal.sources} />
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-      <section className="card">
-        <h2>Sources</h2>
-        <SourceList sources={deal.sources} />
-      </section>
+      <DealTabs
+        history={history}
+        overview={
+          <>
+            <p className="deal__summary">
+              <LongText text={deal.summary} />
+            </p>
+            <p className="deal__headline">
+              Headline value: <HeadlineValue deal={deal} />
+            </p>
+            <Facts deal={deal} />
+            <ReceivingService deal={deal} />
+            {deal.quantity ? <QuantitySection deal={deal} quantity={deal.quantity} /> : null}
+            <section className="card">
+              <h2>Money</h2>
+              <FigureTable deal={deal} />
+            </section>
+            <section className="card">
+              <h2 id="deal-milestones">Milestones</h2>
+              {deal.milestones.length === 0 ? (
+                <p className="muted">No dated milestones recorded.</p>
+              ) : (
+                <ol className="milestones" aria-labelledby="deal-milestones">
+                  {deal.milestones.map((m, i) => (
+                    <li key={i}>
+                      <time dateTime={m.date}>{formatPartialDate(m.date)}</time> —{' '}
+                      <strong>{LABELS.milestone[m.kind]}</strong>: <DataText>{m.label}</DataText>
+                      {m.confidence !== 'confirmed' ? (
+                        <span className="muted"> ({LABELS.confidence[m.confidence]})</span>
+                      ) : null}
+                      <CitedSources ids={m.sourceIds} sources={deal.sources} />
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+            <section className="card">
+              <h2>Sources</h2>
+              <SourceList sources={deal.sources} />
+            </section>
+          </>
+        }
+      />
     </article>
   );
 }
 
-export function DealPage() {
+/**
+ * `renderHistory` draws the History tab: the app passes the deal-history feature in, as a feature does
+ * not import another.
+ */
+export function DealPage({ renderHistory }: { renderHistory?: (id: string) => ReactNode } = {}) {
   const { id = '' } = useParams();
   const query = useQuery(dealQueries.detail(useApiContext(), id));
   const notFound = isApiError(query.error) && query.error.kind === 'not-found';
@@ -148,7 +160,7 @@ export function DealPage() {
         />
       ) : null}
       {query.isPending && !query.isError ? <Skeleton label="Loading the deal…" height={400} /> : null}
-      {query.data ? <DealBody deal={query.data} /> : null}
+      {query.data ? <DealBody deal={query.data} history={renderHistory?.(id)} /> : null}
     </section>
   );
 }
