@@ -1,0 +1,3 @@
+// Tracking: what changed between two records, and merging two edits of one record.
+export * from './diff';
+export { merge, resolve, type Choices, type Conflict, type MergeResult, type Side } from './merge';
