@@ -1,4 +1,4 @@
-import { Deal, type DealInput } from './deal-schema';
+import { Deal } from './deal-schema';
 import type { ValidationIssue } from './api-contract';
 import type {
   Confidence,
@@ -423,7 +423,7 @@ export function dealFromDraft(draft: DealDraft): DraftResult {
     ...(draft.synthetic !== undefined ? { synthetic: draft.synthetic } : {}),
   };
 
-  const parsed = Deal.safeParse(input as DealInput);
+  const parsed = Deal.safeParse(input);
   // A field with a local issue (an amount that is not a number) shows only that one.
   const localKeys = new Set(local.map((issue) => pathKey(issue.path)));
   const schemaIssues: DraftIssue[] = parsed.success
