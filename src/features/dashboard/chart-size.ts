@@ -1,8 +1,2 @@
-import { createContext, useContext } from 'react';
-
-/** Chart drawing height: 340 px on the dashboard, taller on a presentation slide. */
-export const ChartHeightContext = createContext(340);
-
-export function useChartHeight(): number {
-  return useContext(ChartHeightContext);
-}
+// The context lives with the chart card, which lays a chart out again at an export's size.
+export { ChartHeightContext, useChartHeight } from '../../components/charts/chart-height';
