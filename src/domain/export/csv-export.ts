@@ -134,7 +134,8 @@ function row(deal: Deal): string[] {
   return CSV_COLUMNS.map((column) => neutraliseCell(cells[column]));
 }
 
-function toCsv(fields: readonly string[], rows: string[][]): string {
+/** Rows as RFC 4180 CSV with a BOM; cells must already be `neutraliseCell`ed. Also used for chart data. */
+export function toCsv(fields: readonly string[], rows: string[][]): string {
   const csv = Papa.unparse(
     { fields: [...fields], data: rows },
     { newline: '\r\n', quotes: false, quoteChar: '"', escapeChar: '"', escapeFormulae: false },
