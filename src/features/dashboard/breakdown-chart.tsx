@@ -20,6 +20,7 @@ import {
 } from '../../domain';
 import { AXIS_TICK, selectionOpacity, TOOLTIP_CURSOR, TOOLTIP_STYLE } from './chart-theme';
 import { dimmableBar } from './bar-shapes';
+import { BREAKDOWN_COLOUR } from './chart-colours';
 import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
@@ -211,7 +212,7 @@ export function BreakdownChart({
             dataKey={key}
             isAnimationActive={false}
             cursor="pointer"
-            fill="#009E73"
+            fill={BREAKDOWN_COLOUR}
             onClick={onBar}
             shape={dimmableBar}
           >

@@ -12,6 +12,7 @@ import type { DealFilter, StageCount } from '../../domain';
 import { useMemo } from 'react';
 import { AXIS_TICK, selectionOpacity, TOOLTIP_CURSOR, TOOLTIP_STYLE } from './chart-theme';
 import { dimmableBar } from './bar-shapes';
+import { STAGE_COLOURS } from './chart-colours';
 import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { useChartHeight } from './chart-size';
@@ -25,8 +26,8 @@ import {
 import { countAxisFormat, formatCount, roundTicks } from '../../domain';
 import { facetBar } from '../../domain/filter/drill-through';
 
-const ON_PATH = '#0072B2';
-const OFF_PATH = '#D55E00';
+const ON_PATH = STAGE_COLOURS['on-path'];
+const OFF_PATH = STAGE_COLOURS['off-path'];
 const MARGIN = { top: 4, right: 48, bottom: 4, left: 8 };
 const formatLabel = (v: unknown) => formatCount(Number(v));
 const LABELS = (
