@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDeals, type Deal } from '../src/domain';
+import { describeSlip, parseDeals, slippage, type Deal } from '../src/domain';
+import { SEED } from './expected';
 
 const seedDir = import.meta.dirname;
 const seedFiles = readdirSync(seedDir).filter((name) => name.endsWith('.json'));
@@ -44,7 +45,7 @@ describe('seed files', () => {
       const cited = [
         ...deal.figures.flatMap((f) => f.sourceIds),
         ...(deal.quantity?.sourceIds ?? []),
-        ...deal.milestones.flatMap((m) => m.sourceIds),
+        ...deal.milestones.flatMap((m) => [...m.sourceIds, ...(m.planned?.sourceIds ?? [])]),
       ];
       for (const id of cited)
         expect(
@@ -93,6 +94,32 @@ describe('the seed facts', () => {
   });
 });
 
+describe('the seed plans', () => {
+  it('give a planned date only to the milestones facts.md gives a plan for, each with its slip', () => {
+    const seenFrom = new Date('2025-12-01T12:00:00Z');
+    const planned = deals.flatMap((deal) =>
+      deal.milestones
+        .filter((m) => m.planned)
+        .map((m) => ({
+          dealId: deal.id,
+          kind: m.kind,
+          planned: m.planned!.date,
+          date: m.date,
+          slip: describeSlip(slippage(m.planned!.date, m.date, seenFrom)!),
+        })),
+    );
+    expect(planned).toEqual(SEED.plannedMilestones);
+  });
+
+  it('say for each plan how its source put it', () => {
+    for (const deal of deals)
+      for (const m of deal.milestones.filter((m) => m.planned)) {
+        expect(m.planned!.sourceIds.length, deal.id).toBeGreaterThan(0);
+        expect(m.planned!.note, `${deal.id} › ${m.kind}`).toBeTruthy();
+      }
+  });
+});
+
 describe('the seed check names the record and field that fail', () => {
   const good = (load('deals.json') as { id: string }[]).find((d) => d.id === 'mq-9b-2024')!;
   const broken = (change: (record: Record<string, unknown>) => void) => {
@@ -126,6 +153,21 @@ describe('the seed check names the record and field that fail', () => {
       'a figure citing a source the deal does not list',
       (r: Record<string, unknown>) => ((r.figures as { sourceIds: string[] }[])[0]!.sourceIds = ['ghost']),
       /figures\[0\]\.sourceIds\[0\]: cites source "ghost"/,
+    ],
+    [
+      'a planned date citing a source the deal does not list',
+      (r: Record<string, unknown>) =>
+        ((r.milestones as { planned?: unknown }[])[4]!.planned = { date: '2028', sourceIds: ['ghost'] }),
+      /mq-9b-2024 › milestones\[4\]\.planned\.sourceIds\[0\]: cites source "ghost", which this deal does not list/,
+    ],
+    [
+      'a planned date that does not exist',
+      (r: Record<string, unknown>) =>
+        ((r.milestones as { planned?: unknown }[])[4]!.planned = {
+          date: '2029-13',
+          sourceIds: ['etvbharat-2025'],
+        }),
+      /mq-9b-2024 › milestones\[4\]\.planned\.date: expected a date/,
     ],
     [
       'an unknown value written as zero',

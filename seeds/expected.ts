@@ -72,4 +72,40 @@ export const SEED = {
   navyShareUsd: (4e9 * 15) / 31 + 2.1e9 + 1e9,
   /** Years with a US$ value, first and last: P-8I 2009 … F404 2025; 2010 has none and stays on the axis. */
   valueYears: { first: 2008, last: 2025, emptyYear: 2010 },
+  /**
+   * Milestones with a planned date, only where facts.md gives a plan: the MQ-9B's supply from Jan 2029
+   * (row 1d), all 99 F404 by 2029 (row 3), the MH-60R's "delivery planned 2021-2025" (SIPRI, row 9) and
+   * the framework "signed this year" (row 13). The slip as seen on 1 Dec 2025: none has slipped on
+   * record; the two 2029 dates are still to come, so only "no slip reported" can be said of them.
+   */
+  plannedMilestones: [
+    {
+      dealId: 'mq-9b-2024',
+      kind: 'first-delivery',
+      planned: '2029-01',
+      date: '2029-01',
+      slip: 'no slip reported',
+    },
+    {
+      dealId: 'f404-in20-2021',
+      kind: 'final-delivery',
+      planned: '2029',
+      date: '2029',
+      slip: 'no slip reported',
+    },
+    {
+      dealId: 'mh-60r-2020',
+      kind: 'first-delivery',
+      planned: '2021',
+      date: '2021',
+      slip: 'on time (in the planned year)',
+    },
+    {
+      dealId: 'major-defence-partnership-framework-2025',
+      kind: 'signature',
+      planned: '2025',
+      date: '2025-10-31',
+      slip: 'on time (in the planned year)',
+    },
+  ],
 } as const;

@@ -15,6 +15,7 @@ export * from './url-state/filter-params';
 // Money, dates and chart axes.
 export * from './money-dates/money';
 export * from './money-dates/partial-date';
+export * from './money-dates/slippage';
 export * from './money-dates/axis';
 export * from './text/safe-url';
 export * from './aggregations';

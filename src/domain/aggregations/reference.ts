@@ -18,6 +18,7 @@ import {
 import type { BreakdownRow } from './breakdown';
 import type { Kpis } from './kpis';
 import { dateToYearFraction, todayAsYearFraction, type Timeline, type TimelineRow } from './timeline';
+import { slippage } from '../money-dates/slippage';
 import { OTHER_SYSTEMS, type ServiceKey, type UnitsByService } from './units-by-service';
 import { valueBasis } from './value-basis';
 import { withEmptyYears, type ValueByYear, type ValueYear } from './value-by-year';
@@ -238,8 +239,16 @@ export function timeline(deals: readonly Deal[], limit = 50, today: Date = new D
   const rows = picked
     .map(({ deal }): TimelineRow => {
       const markers = deal.milestones
-        .map((m) => ({ at: dateToYearFraction(m.date), date: m.date, kind: m.kind, label: m.label }))
-        .map((m) => ({ ...m, expected: m.at > now }))
+        .map((m) => {
+          const at = dateToYearFraction(m.date);
+          const marker = { at, date: m.date, kind: m.kind, label: m.label, expected: at > now };
+          if (!m.planned) return marker;
+          const slip = slippage(m.planned.date, m.date, now)!;
+          return {
+            ...marker,
+            planned: { at: dateToYearFraction(m.planned.date), date: m.planned.date, slip },
+          };
+        })
         .sort((a, b) => a.at - b.at);
       const signature = markers.find((m) => ['signature', 'mou', 'lease-start'].includes(m.kind));
       const deliveries = markers.filter((m) => delivery.has(m.kind));
@@ -254,8 +263,14 @@ export function timeline(deals: readonly Deal[], limit = 50, today: Date = new D
       };
     })
     .sort((a, b) => a.start - b.start || a.title.localeCompare(b.title));
-  const lo = rows.reduce((m, r) => Math.min(m, r.start), Infinity);
-  const hi = rows.reduce((m, r) => Math.max(m, r.end), -Infinity);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of rows) {
+    lo = Math.min(lo, r.start);
+    hi = Math.max(hi, r.end);
+    for (const m of r.markers)
+      if (m.planned) [lo, hi] = [Math.min(lo, m.planned.at), Math.max(hi, m.planned.at)];
+  }
   const domain: [number, number] = rows.length === 0 ? [0, 1] : [Math.floor(lo), Math.ceil(hi + 0.01)];
   return { rows, undated, omitted: dated - rows.length, domain, today: now };
 }

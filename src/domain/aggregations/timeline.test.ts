@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import seedRecords from '../../../seeds/deals.json';
 import { parseDeals } from '../model/parse-deals';
 import { makeDeal } from '../../test/deal-fixtures';
+import { SEED } from '../../../seeds/expected';
 import { aggregateDashboard } from './dashboard';
 import { dateToYearFraction, timeline, todayAsYearFraction } from './timeline';
 
@@ -78,5 +79,67 @@ describe('timeline: planned dates against today', () => {
     const rows = aggregateDashboard(seeds, 'USD').timeline;
     expect(rows.today).toBe(todayAsYearFraction(new Date()));
     expect(rows).toEqual(timeline(seeds));
+  });
+});
+
+describe('timeline: planned dates and their slip', () => {
+  const late = makeDeal({
+    id: 'late',
+    title: 'Late deliveries',
+    sources: source,
+    milestones: [
+      { kind: 'signature', date: '2020-03', label: 'Contract signed', sourceIds: ['s'] },
+      {
+        kind: 'first-delivery',
+        date: '2024-05',
+        label: 'First delivery',
+        sourceIds: ['s'],
+        planned: { date: '2023-03', sourceIds: ['s'] },
+      },
+      {
+        kind: 'final-delivery',
+        date: '2031',
+        label: 'Final delivery',
+        sourceIds: ['s'],
+        planned: { date: '2033-06', sourceIds: ['s'] },
+      },
+    ],
+  });
+  const seenFrom = new Date('2025-12-01T12:00:00Z');
+  const row = timeline([late], 50, seenFrom).rows[0]!;
+
+  it('puts the planned date on the axis beside the actual one, with the slip between them', () => {
+    const first = row.markers.find((m) => m.kind === 'first-delivery')!;
+    expect(first.planned).toMatchObject({ date: '2023-03', at: dateToYearFraction('2023-03') });
+    expect(first.planned!.slip).toMatchObject({ direction: 'late', months: { min: 14, max: 14 } });
+    expect(row.markers.find((m) => m.kind === 'signature')!.planned).toBeUndefined();
+  });
+
+  it('widens the axis to hold a plan later than every milestone, without stretching the bar', () => {
+    const data = timeline([late], 50, seenFrom);
+    expect(data.domain).toEqual([2020, 2034]);
+    expect(row.end).toBe(dateToYearFraction('2031'));
+    expect(row.markers.at(-1)!.planned!.slip).toMatchObject({ direction: 'early', expected: true });
+  });
+
+  it('carries the seed plans facts.md gives, each with the slip counted by hand', () => {
+    const rows = timeline(seeds, 50, seenFrom).rows;
+    const planned = rows.flatMap((r) =>
+      r.markers.flatMap((m) =>
+        m.planned
+          ? [{ dealId: r.id, kind: m.kind, planned: m.planned.date, date: m.date, expected: m.expected }]
+          : [],
+      ),
+    );
+    const byHand = SEED.plannedMilestones.map(({ dealId, kind, planned, date }) => ({
+      dealId,
+      kind,
+      planned,
+      date,
+      expected: date > '2025-12',
+    }));
+    expect(new Set(planned.map((p) => JSON.stringify(p)))).toEqual(
+      new Set(byHand.map((p) => JSON.stringify(p))),
+    );
   });
 });

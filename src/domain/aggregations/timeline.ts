@@ -1,23 +1,18 @@
 import type { Deal, Milestone } from '../model/deal-schema';
-import { parsePartialDate, type PartialDate } from '../money-dates/partial-date';
+import type { PartialDate } from '../money-dates/partial-date';
+import {
+  dateToYearFraction,
+  isExpectedDate,
+  slippage,
+  todayAsYearFraction,
+  type Slippage,
+} from '../money-dates/slippage';
 import { viewOf, type DealView } from './deal-view';
 import { HAS_MILESTONES, moneyColumn } from './fact-table';
 import { IS_KNOWN } from './value-basis';
 
-/** A partial date as a point on a continuous year axis: the middle of the span it names. */
-export function dateToYearFraction(date: PartialDate): number {
-  const parsed = parsePartialDate(date);
-  if (!parsed) return Number.NaN;
-  if (parsed.month === undefined) return parsed.year + 0.5;
-  if (parsed.day === undefined) return parsed.year + (parsed.month - 0.5) / 12;
-  return parsed.year + (parsed.month - 1) / 12 + (parsed.day - 0.5) / 365;
-}
-
-/** Today as a point on the same axis, at day precision, so two calls on one day agree. */
-export function todayAsYearFraction(today: Date): number {
-  const day = `${String(today.getUTCFullYear()).padStart(4, '0')}-${String(today.getUTCMonth() + 1).padStart(2, '0')}-${String(today.getUTCDate()).padStart(2, '0')}`;
-  return dateToYearFraction(day);
-}
+// The axis and the expected rule live beside the slip, so the chart, the deal page and the slip agree.
+export { dateToYearFraction, todayAsYearFraction };
 
 export interface TimelineMarker {
   at: number;
@@ -30,6 +25,14 @@ export interface TimelineMarker {
    * always the expected kind and one left of it never is.
    */
   expected: boolean;
+  /** The planned date a source gave, where there is one, and the slip from it to `date`. */
+  planned?: TimelinePlan;
+}
+
+export interface TimelinePlan {
+  at: number;
+  date: PartialDate;
+  slip: Slippage;
 }
 
 export interface TimelineRow {
@@ -103,9 +106,18 @@ export function timelineOf({ table, rows: list }: DealView, limit = 50, today: D
     .map(({ row }): TimelineRow => {
       const deal = table.deals[row]!;
       const markers = deal.milestones
-        .map((m) => {
-          const at = dateToYearFraction(m.date);
-          return { at, date: m.date, kind: m.kind, label: m.label, expected: at > now };
+        .map((m): TimelineMarker => {
+          const marker = {
+            at: dateToYearFraction(m.date),
+            date: m.date,
+            kind: m.kind,
+            label: m.label,
+            expected: isExpectedDate(m.date, now),
+          };
+          const slip = m.planned && slippage(m.planned.date, m.date, now);
+          return slip
+            ? { ...marker, planned: { at: dateToYearFraction(m.planned!.date), date: m.planned!.date, slip } }
+            : marker;
         })
         .sort((a, b) => a.at - b.at);
       const signature = markers.find(
@@ -123,8 +135,16 @@ export function timelineOf({ table, rows: list }: DealView, limit = 50, today: D
       };
     })
     .sort((a, b) => a.start - b.start || a.title.localeCompare(b.title));
-  const lo = rows.reduce((m, r) => Math.min(m, r.start), Infinity);
-  const hi = rows.reduce((m, r) => Math.max(m, r.end), -Infinity);
+  // The axis holds every planned date too, so a plan before the first step or after the last is drawn.
+  const plans = rows.flatMap((r) => r.markers.flatMap((m) => (m.planned ? [m.planned.at] : [])));
+  const lo = Math.min(
+    ...plans,
+    rows.reduce((m, r) => Math.min(m, r.start), Infinity),
+  );
+  const hi = Math.max(
+    ...plans,
+    rows.reduce((m, r) => Math.max(m, r.end), -Infinity),
+  );
   const domain: [number, number] = rows.length === 0 ? [0, 1] : [Math.floor(lo), Math.ceil(hi + 0.01)];
   return { rows, undated, omitted: dated - rows.length, domain, today: now };
 }

@@ -116,12 +116,31 @@ export const MoneyFigure = z.object({
 });
 export type MoneyFigure = z.infer<typeof MoneyFigure>;
 
+/**
+ * The date a source said a milestone was planned for, with its own citation: "supply to begin in
+ * January 2029". It never replaces the milestone's `date`; the two side by side are the slip.
+ */
+export const MilestonePlan = z.object({
+  date: PartialDate,
+  sourceIds: SourceRefs,
+  /** How the source put it ("by 2029", "from 2021"), where the date alone does not say it. */
+  note: z.optional(z.string()),
+});
+export type MilestonePlan = z.infer<typeof MilestonePlan>;
+
+/**
+ * One step of a deal. `date` is when it happened, or when it is now expected: which of the two is
+ * decided in one place, by whether the date lies after today (`isExpectedDate` in
+ * money-dates/slippage.ts), not by `confidence`, which says how firm the sources are.
+ */
 export const Milestone = z.object({
   kind: MilestoneKind,
   date: PartialDate,
   label: Text,
   confidence: z._default(Confidence, 'confirmed'),
   sourceIds: SourceRefs,
+  /** The planned date, where a source gives one. */
+  planned: z.optional(MilestonePlan),
 });
 export type Milestone = z.infer<typeof Milestone>;
 
@@ -209,7 +228,10 @@ function checkInvariants(deal: DealShape, ctx: z.core.$RefinementCtx<DealShape>)
     issue(['headlineFigureId'], 'a deal with money figures must name its headline figure');
   }
 
-  deal.milestones.forEach((milestone, i) => checkRefs(milestone.sourceIds, ['milestones', i, 'sourceIds']));
+  deal.milestones.forEach((milestone, i) => {
+    checkRefs(milestone.sourceIds, ['milestones', i, 'sourceIds']);
+    if (milestone.planned) checkRefs(milestone.planned.sourceIds, ['milestones', i, 'planned', 'sourceIds']);
+  });
 }
 
 export const Deal = DealShape.check(z.superRefine(checkInvariants));
