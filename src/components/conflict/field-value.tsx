@@ -74,13 +74,13 @@ function word(vocab: Vocab | undefined, value: unknown): string {
 
 function dateWords(value: unknown): string {
   const s = str(value);
-  return s !== undefined && parsePartialDate(s) ? formatPartialDate(s) : String(value);
+  return s !== undefined && parsePartialDate(s) ? formatPartialDate(s) : plain(value);
 }
 
 function moneyWords(amount: unknown, currency: unknown, approximate?: unknown): string {
   const a = num(amount);
   const c = str(currency);
-  if (a === undefined) return String(amount);
+  if (a === undefined) return plain(amount);
   if (c === undefined || !/^[A-Z]{3}$/.test(c)) return `${a.toLocaleString('en')}${c ? ` ${c}` : ''}`;
   return formatMoney(a, c, { approximate: approximate === true });
 }
@@ -107,7 +107,7 @@ function elementWords(shape: string, value: Record<string, unknown>): string {
     case 'system':
       return [
         str(value.name),
-        value.variant ? `(${String(value.variant)})` : undefined,
+        str(value.variant) ? `(${str(value.variant)})` : undefined,
         value.category ? `· ${word(LABELS.category, value.category)}` : undefined,
       ]
         .filter(Boolean)
@@ -148,21 +148,26 @@ export function describeValue(path: Path, value: unknown, record?: unknown): str
     return moneyWords(value, isRecord(figure) ? figure.currency : undefined);
   }
   if (shape === 'headlineFigureId') {
-    const figures = isRecord(record) && Array.isArray(record.figures) ? record.figures : [];
+    const figures: unknown[] = isRecord(record) && Array.isArray(record.figures) ? record.figures : [];
     const figure = figures.find((f) => isRecord(f) && f.id === value);
     return isRecord(figure)
-      ? `${moneyWords(figure.amount, figure.currency, figure.approximate)} (${String(value)})`
-      : String(value);
+      ? `${moneyWords(figure.amount, figure.currency, figure.approximate)} (${plain(value)})`
+      : plain(value);
   }
   const vocab = VOCAB_BY_SHAPE[shape] ?? VOCAB_BY_SHAPE[shape.replace(/\.\d+$/, '')];
   if (vocab) return word(vocab, value);
   if (typeof value === 'string' && (/date$/i.test(last) || last === 'asOf')) return dateWords(value);
   if (typeof value === 'number') return value.toLocaleString('en');
-  return String(value);
+  return plain(value);
+}
+
+/** A leaf value as text: strings as they are, anything else as JSON. */
+function plain(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }
 
 function sourceName(record: unknown, id: string): string {
-  const sources = isRecord(record) && Array.isArray(record.sources) ? record.sources : [];
+  const sources: unknown[] = isRecord(record) && Array.isArray(record.sources) ? record.sources : [];
   const source = sources.find((s) => isRecord(s) && s.id === id);
   return isRecord(source) && typeof source.publisher === 'string' ? `${source.publisher} (${id})` : id;
 }
