@@ -12,10 +12,10 @@ import { LongText } from './long-text';
 import { QueryErrorNotice } from '../../components/query-error-notice';
 import { DataText } from '../../components/data-text';
 import { Skeleton } from '../../components/skeleton';
-import { formatPartialDate, LABELS, type Deal } from '../../domain';
-import { CitedSources } from './cited-sources';
+import { LABELS, type Deal } from '../../domain';
 import { DealTabs } from './deal-tabs';
 import { FigureTable } from './figure-table';
+import { MilestoneList } from './milestone-list';
 import { QuantitySection } from './quantity-section';
 import { ReceivingService } from './receiving-service';
 import { SourceList } from './source-list';
@@ -96,22 +96,7 @@ function DealBody({ deal, history }: { deal: Deal; history: ReactNode }) {
             </section>
             <section className="card">
               <h2 id="deal-milestones">Milestones</h2>
-              {deal.milestones.length === 0 ? (
-                <p className="muted">No dated milestones recorded.</p>
-              ) : (
-                <ol className="milestones" aria-labelledby="deal-milestones">
-                  {deal.milestones.map((m, i) => (
-                    <li key={i}>
-                      <time dateTime={m.date}>{formatPartialDate(m.date)}</time> —{' '}
-                      <strong>{LABELS.milestone[m.kind]}</strong>: <DataText>{m.label}</DataText>
-                      {m.confidence !== 'confirmed' ? (
-                        <span className="muted"> ({LABELS.confidence[m.confidence]})</span>
-                      ) : null}
-                      <CitedSources ids={m.sourceIds} sources={deal.sources} />
-                    </li>
-                  ))}
-                </ol>
-              )}
+              <MilestoneList deal={deal} />
             </section>
             <section className="card">
               <h2>Sources</h2>
