@@ -130,7 +130,10 @@ describe('the deal page', () => {
     expect(milestones).toHaveLength(deal.milestones.length);
     deal.milestones.forEach((m, i) => {
       expect(milestones[i]).toHaveTextContent(m.label);
-      expect(citedNames(milestones[i]!)).toEqual(sourceNames(deal, m.sourceIds));
+      // A plan's sources come first, beside its date, then the sources of the date itself.
+      expect(citedNames(milestones[i]!)).toEqual(
+        sourceNames(deal, [...(m.planned?.sourceIds ?? []), ...m.sourceIds]),
+      );
     });
   });
 
