@@ -18,12 +18,14 @@ import { KpiStrip } from './kpi-strip';
 import { StageChart } from './stage-chart';
 import { TimelineChart } from './timeline-chart';
 import { UnitsByServiceChart } from './units-by-service-chart';
+import { useBriefing } from './briefing';
 import { useDashboard, type Currency } from './use-dashboard';
 import { ValueOverTimeChart } from './value-over-time-chart';
 import './dashboard.css';
 
 export function DashboardPage() {
   const d = useDashboard();
+  const briefing = useBriefing(d);
   const { filter, problems, setFilter, toggle } = d.urlFilter;
   const subtitle = describeFilter(filter);
   const toggleYear = (year: number) =>
@@ -67,7 +69,7 @@ export function DashboardPage() {
             <button type="button" className="link-button" onClick={present}>
               Present as slides
             </button>{' '}
-            · <ExportAllMenu root={charts} context={d.exportContext} />
+            · <ExportAllMenu root={charts} context={d.exportContext} briefing={briefing} />
           </div>
         ) : null}
       </div>
