@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Briefing } from '../../domain/export/deck-model';
 
 /** Back and Next on screen, for a presenter with a mouse or a touch screen rather than a keyboard. */
 export function SlideNav({
@@ -56,5 +57,38 @@ export function FullscreenButton() {
     <button type="button" className="present__button" aria-pressed={on} onClick={toggle}>
       {on ? 'Exit full screen' : 'Full screen'}
     </button>
+  );
+}
+
+/**
+ * "Download these slides": the show as a PowerPoint deck with native charts. The writer and pptxgenjs
+ * load on the first press; the status says when the file is saved or what went wrong.
+ */
+export function DownloadSlidesButton({ briefing }: { briefing: () => Briefing }) {
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const run = () => {
+    if (busy) return;
+    setBusy(true);
+    setStatus('Preparing the deck…');
+    void import('../../components/chart-export/pptx/export-deck')
+      .then((m) => m.exportDeck(briefing()))
+      .catch(
+        (error: unknown) => `Could not export: ${error instanceof Error ? error.message : String(error)}`,
+      )
+      .then((message) => {
+        setStatus(message);
+        setBusy(false);
+      });
+  };
+  return (
+    <>
+      <button type="button" className="present__button" aria-disabled={busy} onClick={run}>
+        Download these slides
+      </button>
+      <span role="status" className="present__status">
+        {status}
+      </span>
+    </>
   );
 }

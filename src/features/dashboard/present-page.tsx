@@ -10,7 +10,8 @@ import { AllocationCard } from './allocation-card';
 import { BreakdownChart } from './breakdown-chart';
 import { ChartHeightContext } from './chart-size';
 import { KpiStrip } from './kpi-strip';
-import { FullscreenButton, SlideNav } from './present-controls';
+import { useBriefing } from './briefing';
+import { DownloadSlidesButton, FullscreenButton, SlideNav } from './present-controls';
 import { useSlideFit } from './present-fit';
 import { useShrinkToFit } from './present-shrink';
 import { readSlideParam } from './present-slide-param';
@@ -45,6 +46,7 @@ export function PresentPage() {
   const [params, setParams] = useSearchParams();
   const context = useApiContext();
   const { data: meta } = useQuery(metaQueries.meta(context));
+  const briefing = useBriefing(d, meta?.title ?? DEFAULT_TITLE);
   const { filter, toggle } = d.urlFilter;
   const subtitle = describeFilter(filter);
   const [content, setContent] = useState<HTMLElement | null>(null);
@@ -233,6 +235,7 @@ export function PresentPage() {
             </p>
             <div className="present__controls">
               <SlideNav index={index} count={count} onGo={go} />
+              <DownloadSlidesButton briefing={briefing} />
               <FullscreenButton />
             </div>
           </footer>
