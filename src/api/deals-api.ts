@@ -1,12 +1,10 @@
 import {
-  DealDetailBody,
   DealListBody,
   MAX_LIMIT,
   MetaBody,
   describeIssues,
   filterToParams,
   formatCount,
-  parseDeal,
   parseDealList,
   type ApiContext,
   type Deal,
@@ -14,8 +12,10 @@ import {
   type RejectedRecord,
 } from '../domain';
 import type { z } from 'zod/mini';
-import { ApiError } from './api-error';
-import { apiUrl, getJson } from './http';
+import { ApiError, type StoredDeal } from './api-error';
+import { clip } from './clip';
+import { readStoredDeal } from './stored-deal';
+import { apiUrl, getJson, getJsonAnswer } from './http';
 
 export interface DealListResult {
   deals: Deal[];
@@ -49,6 +49,8 @@ function parseEnvelope<T>(schema: z.ZodMiniType<T>, body: unknown, what: string)
 
 export interface DealListParams {
   filter?: DealFilter;
+  /** `only`: the deleted deals instead of the others (`deleted=only`). */
+  deleted?: 'only';
   /** Records to ask for per request; the server may send fewer, and the client then asks for the rest. */
   limit?: number;
 }
@@ -72,6 +74,7 @@ export async function fetchDeals(
 ): Promise<DealListResult> {
   const limit = params.limit ?? MAX_LIMIT;
   const filterQuery = filterToParams(params.filter ?? {});
+  if (params.deleted === 'only') filterQuery.set('deleted', 'only');
   const deals: Deal[] = [];
   const rejected: RejectedRecord[] = [];
   const seen = new Map<string, number>();
@@ -132,13 +135,17 @@ export async function fetchDeals(
   };
 }
 
-export async function fetchDeal(context: ApiContext, id: string, signal?: AbortSignal): Promise<Deal> {
+/**
+ * One deal as stored: the record validated, its revision (from the `ETag`, else the body) and whether
+ * it is deleted (a deleted deal still answers, with `deleted: true`).
+ */
+export async function fetchDeal(context: ApiContext, id: string, signal?: AbortSignal): Promise<StoredDeal> {
   const url = apiUrl(`/api/deals/${encodeURIComponent(id)}`, context);
-  const body = parseEnvelope(DealDetailBody, await getJson(url, signal), 'deal record');
-  const result = parseDeal(body.data);
+  const { body, etag } = await getJsonAnswer(url, signal);
+  const result = readStoredDeal(body, etag);
   if (!result.ok)
-    throw new ApiError('invalid-response', `The deal "${id}" failed validation: ${result.reason}`);
-  return result.data;
+    throw new ApiError('invalid-response', `The deal "${clip(id, 80)}" could not be read: ${result.reason}`);
+  return result.stored;
 }
 
 export async function fetchMeta(context: ApiContext, signal?: AbortSignal): Promise<MetaBody> {

@@ -1,5 +1,7 @@
-import { ApiErrorBody, CONTEXT_PARAMS, type ApiContext } from '../domain';
+import { ApiErrorBody, CONTEXT_PARAMS, InvalidRecordBody, StaleWriteBody, type ApiContext } from '../domain';
 import { ApiError } from './api-error';
+import { clip } from './clip';
+import { readStoredDeal } from './stored-deal';
 import { retryAfterMs } from './retry-after';
 
 export interface ApiSettings {
@@ -56,21 +58,6 @@ export function apiUrl(path: string, context: ApiContext, params?: URLSearchPara
   return url;
 }
 
-// The server's own words end up on screen: keep a hostile or runaway message to one line's worth.
-function clip(text: string, max = 300): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-async function readErrorBody(response: Response): Promise<{ code?: string; message?: string }> {
-  try {
-    const parsed = ApiErrorBody.safeParse(await response.json());
-    return parsed.success ? parsed.data.error : {};
-  } catch {
-    return {};
-  }
-}
-
 function seconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
@@ -90,14 +77,118 @@ function statusMessage(status: number, detail: string, waitMs: number | undefine
   }
 }
 
+const STORAGE_CODES = new Set(['storage_full', 'storage_unavailable']);
+const NOTHING_SAVED = /nothing (?:was|has been) saved/i;
+
+function notSaved(detail: string): string {
+  return NOTHING_SAVED.test(detail)
+    ? detail
+    : `${detail}${/[.!?]$/.test(detail) ? '' : '.'} Nothing was saved.`;
+}
+
+/**
+ * The ApiError for a refused request, read from its JSON body (or `undefined` when it had none readable):
+ * a 412 carries the deal as stored now, a 422 each problem, a storage failure says nothing was saved.
+ */
+function errorFromAnswer(
+  response: Response,
+  body: unknown,
+  { write, wait, ifMatch }: { write: boolean; wait: number | undefined; ifMatch: number | undefined },
+): ApiError {
+  const { status } = response;
+  const error = ApiErrorBody.safeParse(body);
+  const code = error.success ? clip(error.data.error.code, 60) : undefined;
+  const detail = clip(error.success ? error.data.error.message : response.statusText);
+  const common = {
+    status,
+    ...(code ? { code } : {}),
+    ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+  };
+  if (status === 412) {
+    const stale = StaleWriteBody.safeParse(body);
+    const current = stale.success ? readStoredDeal(stale.data.current) : undefined;
+    const yours = ifMatch === undefined ? 'an older revision' : `revision ${ifMatch}`;
+    if (current?.ok) {
+      return new ApiError(
+        'conflict',
+        `Not saved: this deal was changed elsewhere since you opened it. Your change was made to ${yours}; the saved deal is now revision ${current.stored.revision}. Nothing was saved; compare the two, then save again.`,
+        { ...common, current: current.stored },
+      );
+    }
+    const why = current ? clip(current.reason, 200) : 'it sent no readable copy of the deal';
+    return new ApiError(
+      'conflict',
+      `Not saved: this deal was changed elsewhere since you opened it (your change was made to ${yours}), and the server's copy of it could not be read: ${why}. Nothing was saved; reload the deal to see what is stored, then make your change again.`,
+      common,
+    );
+  }
+  if (status === 422) {
+    const invalid = InvalidRecordBody.safeParse(body);
+    const issues = invalid.success
+      ? invalid.data.error.issues.slice(0, 500).map((issue) => ({
+          path: issue.path.slice(0, 20).map((key) => (typeof key === 'string' ? clip(key, 100) : key)),
+          message: clip(issue.message),
+        }))
+      : [];
+    return new ApiError(
+      'invalid',
+      notSaved(
+        `Not saved: the deal API refused the record (${detail || 'it does not meet the deal schema'})`,
+      ),
+      { ...common, issues },
+    );
+  }
+  if (status === 507 || (code !== undefined && STORAGE_CODES.has(code))) {
+    return new ApiError(
+      'storage',
+      write
+        ? notSaved(`Not saved: ${detail || 'the browser refused to store the change'}`)
+        : `The deal store could not be read: ${detail || 'the browser refused its storage'}`,
+      common,
+    );
+  }
+  const kind = status === 404 ? 'not-found' : 'http';
+  const message = statusMessage(status, detail, wait);
+  return new ApiError(
+    kind,
+    write && status < 500
+      ? notSaved(`Not saved. ${message}`)
+      : write
+        ? `${message}${WRITE_UNKNOWN}`
+        : message,
+    common,
+  );
+}
+
 function isCrossOrigin(url: URL): boolean {
   const here = globalThis.location?.origin;
   return here !== undefined && here !== 'null' && url.origin !== here;
 }
 
 /** Says why the request could not be sent or answered, when it was not the caller that cancelled it. */
-function transportError(url: URL, cause: unknown, timedOut: 'headers' | 'total' | undefined): ApiError {
+function transportError(
+  url: URL,
+  cause: unknown,
+  timedOut: 'headers' | 'total' | undefined,
+  write = false,
+): ApiError {
   const { headersTimeoutMs, totalTimeoutMs } = settings;
+  if (write) {
+    // The request may have reached the server before the answer was lost: the user must not assume either.
+    const why =
+      timedOut === 'headers'
+        ? `The deal server did not answer within ${seconds(headersTimeoutMs)}`
+        : timedOut === 'total'
+          ? `The deal server's answer had not finished arriving after ${seconds(totalTimeoutMs)}`
+          : isCrossOrigin(url)
+            ? `The deal server at ${url.origin} could not be reached from this page (or refused its origin by CORS)`
+            : 'The network request to the deal API failed';
+    return new ApiError(
+      timedOut ? 'timeout' : 'network',
+      `${why}, so the change may or may not have been saved. Reload the deal to see what is stored before saving again; your changes are still here.`,
+      { cause },
+    );
+  }
   if (timedOut === 'headers') {
     return new ApiError(
       'timeout',
@@ -127,7 +218,57 @@ function transportError(url: URL, cause: unknown, timedOut: 'headers' | 'total' 
   );
 }
 
+/** A JSON answer and the `ETag` it came with (the deal's revision on single-deal answers). */
+export interface JsonAnswer {
+  body: unknown;
+  etag: string | null;
+  status: number;
+}
+
+export interface SendOptions {
+  method: 'POST' | 'PUT' | 'DELETE';
+  /** Sent as JSON; omitted for a bodiless request. */
+  body?: unknown;
+  /** The revision the change was made against, sent as `If-Match: "N"`. */
+  ifMatch?: number;
+  signal?: AbortSignal;
+}
+
 export async function getJson(url: URL, signal?: AbortSignal): Promise<unknown> {
+  return (await request(url, { method: 'GET', signal })).body;
+}
+
+/** `getJson` that also returns the answer's `ETag`. */
+export function getJsonAnswer(url: URL, signal?: AbortSignal): Promise<JsonAnswer> {
+  return request(url, { method: 'GET', signal });
+}
+
+/**
+ * A write: JSON out, JSON back. Never retried here or by the caller's query client: a write that timed
+ * out may have been applied, and sending it again could apply it twice.
+ */
+export function sendJson(url: URL, options: SendOptions): Promise<JsonAnswer> {
+  return request(url, options);
+}
+
+interface RequestOptions {
+  method: 'GET' | SendOptions['method'];
+  body?: unknown;
+  ifMatch?: number;
+  signal?: AbortSignal | undefined;
+}
+
+async function readErrorBody(response: Response): Promise<unknown> {
+  try {
+    return JSON.parse(await response.text());
+  } catch {
+    return undefined;
+  }
+}
+
+async function request(url: URL, options: RequestOptions): Promise<JsonAnswer> {
+  const { signal, method } = options;
+  const write = method !== 'GET';
   const { headersTimeoutMs, totalTimeoutMs } = settings;
   // The headers deadline must not cut off a long body, so it is a timer cleared on arrival, while the
   // overall cap stays armed until the last byte.
@@ -141,29 +282,31 @@ export async function getJson(url: URL, signal?: AbortSignal): Promise<unknown> 
   const timedOut = (): 'headers' | 'total' | undefined =>
     headersDeadline.signal.aborted ? 'headers' : total.aborted ? 'total' : undefined;
 
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
   let response: Response;
   try {
-    response = await fetch(url, { signal: combined, headers: { accept: 'application/json' } });
+    response = await fetch(url, {
+      method,
+      signal: combined,
+      headers,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    });
   } catch (cause) {
     if (signal?.aborted) throw cause;
-    throw transportError(url, cause, timedOut());
+    throw transportError(url, cause, timedOut(), write);
   } finally {
     clearTimeout(timer);
   }
   const type = response.headers.get('content-type') ?? '';
   if (!response.ok) {
-    const body = type.includes('json') ? await readErrorBody(response) : {};
-    const kind = response.status === 404 ? 'not-found' : 'http';
+    const body = type.includes('json') ? await readErrorBody(response) : undefined;
     const wait =
       response.status === 429 || response.status === 503
         ? retryAfterMs(response.headers.get('retry-after'))
         : undefined;
-    const detail = clip(body.message ?? response.statusText);
-    throw new ApiError(kind, statusMessage(response.status, detail, wait), {
-      status: response.status,
-      ...(body.code ? { code: clip(body.code, 60) } : {}),
-      ...(wait !== undefined ? { retryAfterMs: wait } : {}),
-    });
+    throw errorFromAnswer(response, body, { write, wait, ifMatch: options.ifMatch });
   }
   if (!type.includes('json')) {
     const hint = isRealServer()
@@ -172,7 +315,7 @@ export async function getJson(url: URL, signal?: AbortSignal): Promise<unknown> 
         'The mock service worker may not be running. Reload the page, then retry.';
     throw new ApiError(
       'not-json',
-      `The deal API answered with ${clip(type, 80) || 'no content type'} instead of JSON. ${hint}`,
+      `The deal API answered with ${clip(type, 80) || 'no content type'} instead of JSON. ${hint}${write ? WRITE_UNKNOWN : ''}`,
       { status: response.status },
     );
   }
@@ -184,7 +327,7 @@ export async function getJson(url: URL, signal?: AbortSignal): Promise<unknown> 
   } catch (cause) {
     if (signal?.aborted) throw cause;
     const late = timedOut();
-    if (late) throw transportError(url, cause, late);
+    if (late || write) throw transportError(url, cause, late, write);
     throw new ApiError(
       'network',
       'The connection to the deal API broke while its answer was arriving. Retry.',
@@ -192,15 +335,18 @@ export async function getJson(url: URL, signal?: AbortSignal): Promise<unknown> 
     );
   }
   performance.mark(`api:body ${url.pathname}`);
+  let body: unknown;
   try {
-    const body: unknown = JSON.parse(text);
-    performance.mark(`api:parsed ${url.pathname}`);
-    return body;
+    body = JSON.parse(text);
   } catch (cause) {
     throw new ApiError(
       'invalid-response',
-      'The deal API sent JSON that could not be read. Retry; if it persists, the server is at fault.',
+      `The deal API sent JSON that could not be read. ${write ? WRITE_UNKNOWN.trim() : 'Retry; if it persists, the server is at fault.'}`,
       { cause },
     );
   }
+  performance.mark(`api:parsed ${url.pathname}`);
+  return { body, etag: response.headers.get('etag'), status: response.status };
 }
+
+const WRITE_UNKNOWN = ' The change may or may not have been saved: reload the deal to check.';

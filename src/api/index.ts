@@ -4,3 +4,7 @@ export * from './http';
 export * from './queries';
 export * from './retry';
 export * from './retry-after';
+export * from './deal-cache';
+export * from './deal-mutations';
+export * from './deal-writes';
+export * from './stored-deal';

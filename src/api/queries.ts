@@ -1,5 +1,6 @@
 import { queryOptions, skipToken, type QueryFunctionContext, type QueryKey } from '@tanstack/react-query';
 import type { ApiContext } from '../domain';
+import { fetchRevisions } from './deal-writes';
 import { fetchDeal, fetchDeals, fetchMeta, type DealListParams, type DealListProgress } from './deals-api';
 import { isRetryable, retryDelay, withinRetryBudget } from './retry';
 
@@ -48,11 +49,27 @@ export const dealQueries = {
       queryFn: skipToken,
     }),
   details: (context: ApiContext) => [...dealQueries.all(context), 'detail'] as const,
+  /** One deal as stored (`StoredDeal`): the record, its revision for `If-Match`, and `deleted`. */
   detail: (context: ApiContext, id: string) =>
     queryOptions({
       queryKey: [...dealQueries.details(context), id] as const,
       // An unknown id will not appear by asking again: isRetryable says no to not-found.
       ...retrying(({ signal }) => fetchDeal(context, id, signal)),
+    }),
+  /** A deal's revisions, newest first. */
+  revisions: (context: ApiContext, id: string) =>
+    queryOptions({
+      queryKey: [...dealQueries.all(context), 'revisions', id] as const,
+      ...retrying(({ signal }) => fetchRevisions(context, id, signal)),
+    }),
+  /**
+   * The deleted deals (`deleted=only`). Beside the lists, not under them: a save patches the lists
+   * of deals in use, and this one only through `applyStoredDeal`.
+   */
+  deleted: (context: ApiContext) =>
+    queryOptions({
+      queryKey: [...dealQueries.all(context), 'deleted'] as const,
+      ...retrying(({ signal }) => fetchDeals(context, { deleted: 'only' }, { signal })),
     }),
 };
 

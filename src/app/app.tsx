@@ -1,5 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { CrossTabSyncProvider } from '../components/cross-tab-sync';
+import { ToastProvider } from '../components/toast';
 import { createQueryClient } from './query-client';
 import { AppRoutes, type ApiMode } from './routes';
 
@@ -8,7 +10,12 @@ export function App({ apiMode, queryClient }: { apiMode: ApiMode; queryClient?: 
   const [client] = useState(() => queryClient ?? createQueryClient());
   return (
     <QueryClientProvider client={client}>
-      <AppRoutes apiMode={apiMode} />
+      {/* Writes show their notices (with Undo) and tell the other tabs of this data set. */}
+      <CrossTabSyncProvider>
+        <ToastProvider>
+          <AppRoutes apiMode={apiMode} />
+        </ToastProvider>
+      </CrossTabSyncProvider>
     </QueryClientProvider>
   );
 }

@@ -145,7 +145,7 @@ export function DealPage({ renderHistory }: { renderHistory?: (id: string) => Re
         />
       ) : null}
       {query.isPending && !query.isError ? <Skeleton label="Loading the deal…" height={400} /> : null}
-      {query.data ? <DealBody deal={query.data} history={renderHistory?.(id)} /> : null}
+      {query.data ? <DealBody deal={query.data.deal} history={renderHistory?.(id)} /> : null}
     </section>
   );
 }
