@@ -32,6 +32,7 @@ export default defineConfig({
             '.ci/**/*.test.ts',
             'bench/**/*.test.ts',
           ],
+          setupFiles: ['mocks/setup-indexeddb.ts'],
         },
       },
       {
@@ -40,7 +41,7 @@ export default defineConfig({
           name: 'ui',
           environment: 'jsdom',
           include: ['src/**/*.test.tsx'],
-          setupFiles: ['src/test/setup-ui.ts'],
+          setupFiles: ['mocks/setup-indexeddb.ts', 'src/test/setup-ui.ts'],
         },
       },
     ],

@@ -4,6 +4,8 @@ import { filterDeals, isEmptyFilter, parseFilterParams, parseSortParam, sortDeal
 import { chooseDataset, describeDataset } from './datasets';
 import { cachedGeneratedAt, readCachedList, storeList } from './synthetic-cache';
 import { applyScenario, corruptRecords, errorResponse, readScenario } from './scenarios';
+import { TrackingStore } from './store/tracking-store';
+import { trackingHandlers, readOverlay, datasetKeyOf, mergeOverlay } from './tracking-handlers';
 
 function badParameter(problem: Pick<ParamProblem, 'param' | 'message'>): Response {
   return errorResponse(
@@ -45,8 +47,16 @@ function readPaging(params: URLSearchParams): { offset: number; limit: number } 
   return { offset, limit };
 }
 
+/**
+ * The embedded API over one tracking store (IndexedDB). Tests make a second set over a second store
+ * to play a second tab; the app uses `handlers`.
+ */
+export function createHandlers(store: TrackingStore) {
+  return [...readHandlers(store), ...trackingHandlers(store)];
+}
+
 // `*/api/...` matches any origin: the page's own in the browser, any base URL in Node tests.
-export const handlers = [
+const readHandlers = (store: TrackingStore) => [
   http.get('*/api/meta', async ({ request }) => {
     const params = new URL(request.url).searchParams;
     const failure = await applyScenario(params, 'meta');
@@ -70,11 +80,20 @@ export const handlers = [
     const problem = problems[0] ?? sortProblems[0] ?? ('param' in paging ? paging : undefined);
     if (problem) return badParameter(problem);
     const { offset, limit } = paging as { offset: number; limit: number };
+    const deletedParam = params.get('deleted');
+    if (deletedParam !== null && deletedParam !== 'only') {
+      return badParameter({ param: 'deleted', message: `"${deletedParam}" is not known: use deleted=only` });
+    }
+    // The deals written to (an overlay over the base records; none in most visits).
+    const overlay = await readOverlay(store, datasetKeyOf(described));
+    if (overlay instanceof Response) return overlay;
 
     // The whole synthetic set, as the app asks for it on every load: served from the browser's cache
-    // when this build generated it before.
+    // when this build generated it before, and nothing in it was edited since.
     const wholeSet =
       described.synthetic &&
+      overlay.length === 0 &&
+      deletedParam === null &&
       isEmptyFilter(filter) &&
       sort.length === 0 &&
       offset === 0 &&
@@ -87,7 +106,7 @@ export const handlers = [
 
     const choice = chooseDataset(params);
     if (!choice.ok) return badParameter(choice);
-    const all = choice.dataset.deals;
+    const all = mergeOverlay(choice.dataset.deals, overlay, deletedParam === 'only');
     const matches = sortDeals(isEmptyFilter(filter) ? all : filterDeals(all, filter), sort);
     const page: unknown[] = matches.slice(offset, offset + limit);
     const body: DealListBody = {
@@ -100,16 +119,6 @@ export const handlers = [
     if (wholeSet) storeList(wholeSet, bytes, choice.dataset.meta.generatedAt);
     return jsonBytesResponse(bytes);
   }),
-
-  http.get('*/api/deals/:id', async ({ request, params: pathParams }) => {
-    const params = new URL(request.url).searchParams;
-    const failure = await applyScenario(params, 'deal');
-    if (failure) return failure;
-    const choice = chooseDataset(params);
-    if (!choice.ok) return badParameter(choice);
-    const id = String(pathParams.id);
-    const deal = choice.dataset.byId.get(id);
-    if (!deal) return errorResponse(404, 'not_found', `No deal has the id "${id}".`);
-    return HttpResponse.json({ data: deal });
-  }),
 ];
+
+export const handlers = createHandlers(new TrackingStore());
