@@ -25,9 +25,7 @@ export function ChangeList({
         <li key={JSON.stringify(change.path)} className={`change change--${change.kind}`}>
           <span className="change__label">
             {change.label}
-            <span className="sr-only">
-              {change.kind === 'added' ? ' (added)' : change.kind === 'removed' ? ' (removed)' : ''}
-            </span>
+            {change.kind !== 'changed' ? <span className="sr-only"> ({change.kind})</span> : null}
           </span>
           <div className="change__values">
             {change.kind !== 'added' ? (

@@ -145,7 +145,9 @@ export function describeValue(path: Path, value: unknown, record?: unknown): str
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (last === 'amount') {
     const figure = valueAt(record, path.slice(0, -1));
-    return moneyWords(value, isRecord(figure) ? figure.currency : undefined);
+    return isRecord(figure)
+      ? moneyWords(value, figure.currency, figure.approximate)
+      : moneyWords(value, undefined);
   }
   if (shape === 'headlineFigureId') {
     const figures: unknown[] = isRecord(record) && Array.isArray(record.figures) ? record.figures : [];
