@@ -89,9 +89,10 @@ export function patchLists(
       void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
       continue;
     }
-    const after = applyDealChange(before, wanted);
-    if (after === before) continue;
-    client.setQueryData(query.queryKey, after);
+    const next = applyDealChange(before, wanted);
+    if (next === before) continue;
+    // What the cache holds after structural sharing, which may not be `next` itself.
+    const after = client.setQueryData<DealListResult>(query.queryKey, next);
     patches.push({ key: query.queryKey, before, after });
   }
   return patches;
@@ -112,9 +113,9 @@ export function patchDetails(
   if (!keys.some((key) => sameKey(key[1] as ApiContext, context))) keys.push(own);
   for (const key of keys) {
     const before = client.getQueryData<StoredDeal>(key);
-    const after = update(before);
-    if (after === undefined || after === before) continue;
-    client.setQueryData(key, after);
+    const next = update(before);
+    if (next === undefined || next === before) continue;
+    const after = client.setQueryData<StoredDeal>(key, next);
     patches.push({ key, before, after });
   }
   return patches;

@@ -76,3 +76,28 @@ export function requestedPage(url: URL): { offset: number; limit: number } {
     limit: Number(url.searchParams.get('limit') ?? 1000),
   };
 }
+
+/** The request's body as text (a write's JSON). */
+export async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A single-deal answer as docs/api.md gives it: the envelope, with `ETag: "revision"`. */
+export function sendEnvelope(
+  response: ServerResponse,
+  data: unknown,
+  {
+    revision = 1,
+    deleted = false,
+    status = 200,
+    etag,
+  }: { revision?: number; deleted?: boolean; status?: number; etag?: string } = {},
+): void {
+  sendJson(
+    response,
+    { data, revision, savedAt: '2026-12-01T10:00:00.000Z', deleted },
+    { status, headers: etag === '' ? {} : { etag: etag ?? `"${revision}"` } },
+  );
+}
