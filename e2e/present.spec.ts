@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { SEED } from '../seeds/expected';
 import { expect, openApp, test } from './fixtures';
 
 const seeds = JSON.parse(readFileSync(new URL('../seeds/deals.json', import.meta.url), 'utf8')) as {
@@ -198,7 +199,12 @@ test('the timeline marks today and planned dates, and labels each milestone for 
   await expect(slide).toHaveAccessibleName(/^Slide 1 of \d+$/);
   await page.keyboard.press('End');
   // The MQ-9B, signed in 2024, is on one of the later timeline slides.
-  const drone = slide.getByRole('img', { name: /^31 MQ-9B .*: First delivery Jan 2029 \(expected\)$/ });
+  // Its first delivery carries the plan a source gave, and the slip from it.
+  const plan = SEED.plannedMilestones.find((p) => p.dealId === 'mq-9b-2024')!;
+  const droneName = new RegExp(
+    `^31 MQ-9B .*: First delivery Jan 2029 \\(expected\\) · planned Jan 2029: ${plan.slip}$`,
+  );
+  const drone = slide.getByRole('img', { name: droneName });
   for (let i = 0; i < 5 && (await drone.count()) === 0; i++) await page.keyboard.press('ArrowLeft');
   await expect(drone).toHaveCount(1);
   await expect(slide.locator('.timeline__today')).toContainText('Today');
@@ -207,7 +213,11 @@ test('the timeline marks today and planned dates, and labels each milestone for 
   await drone.focus();
   const tip = slide.locator('.timeline__tip');
   await expect(tip).toContainText('First delivery Jan 2029 (expected)');
+  await expect(tip).toContainText(`Planned Jan 2029: ${plan.slip}`);
   await expect(tip).toBeVisible();
+  await expect(slide.locator('.timeline__legend')).toContainText('Tick: planned date; line: slip');
+  const droneRow = slide.locator('.timeline__row', { has: page.getByRole('img', { name: droneName }) });
+  await expect(droneRow.locator('.timeline__plan')).toHaveCount(1);
   await page.keyboard.press('Tab');
   await expect(slide.locator('.timeline__tip', { hasText: 'First delivery Jan 2029' })).toHaveCount(0);
   await drone.dispatchEvent('click');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Deal } from '../model/deal-schema';
 import { generateSyntheticDeals, mulberry32, SYNTHETIC_SIZE_LIMIT } from './synthetic';
 import { DEAL_KINDS, DEAL_STATUSES } from '../model/vocabulary';
+import { slippage } from '../money-dates/slippage';
 
 describe('generateSyntheticDeals', () => {
   it('makes records that pass the same schema and invariants as the seed data', () => {
@@ -53,6 +54,20 @@ describe('generateSyntheticDeals', () => {
     expect(withoutQuantity).toBeGreaterThan(0.05);
     expect(deals.flatMap((d) => d.figures).every((f) => f.amount > 0)).toBe(true);
     expect(deals.some((d) => d.figures.some((f) => f.currency === 'INR'))).toBe(true);
+  });
+
+  it('gives some milestones a synthetic plan, cited to the synthetic source, that slipped, held or ran early', () => {
+    const milestones = generateSyntheticDeals({ size: 2000 }).flatMap((d) => d.milestones);
+    const planned = milestones.filter((m) => m.planned);
+    expect(planned.length / milestones.length).toBeGreaterThan(0.05);
+    expect(planned.length / milestones.length).toBeLessThan(0.5);
+    for (const m of planned) {
+      expect(m.planned!.sourceIds).toEqual(['synthetic']);
+      expect(m.planned!.note).toMatch(/synthetic/i);
+    }
+    const seenFrom = new Date('2040-01-01T00:00:00Z');
+    const directions = new Set(planned.map((m) => slippage(m.planned!.date, m.date, seenFrom)!.direction));
+    expect(directions).toEqual(new Set(['late', 'early', 'on-time', 'unclear']));
   });
 
   it('refuses sizes it cannot make', () => {

@@ -280,7 +280,28 @@ function milestonesFor(random: Random, status: DealStatus, startYear: number): M
   if (reached >= SIGNED_STAGE) add('signature', startYear + 2, 'Contract signed');
   if (reached >= STAGE.get('in-delivery')!) add('first-delivery', startYear + 3, 'First delivery');
   if (reached >= STAGE.get('completed')!) add('final-delivery', startYear + 5, 'Final delivery');
+  // Drawn after every other value of the record, so adding plans left the rest of each record as it was.
+  for (const milestone of milestones) {
+    if (!PLANNED_KINDS.has(milestone.kind) || random() >= 0.4) continue;
+    milestone.planned = plannedBefore(random, milestone.date);
+  }
   return milestones;
+}
+
+const PLANNED_KINDS = new Set<Milestone['kind']>(['signature', 'first-delivery', 'final-delivery']);
+
+/**
+ * A made-up plan for a made-up date: mostly months to years earlier than the date (a slip), sometimes
+ * later (ahead of plan) or the same, known to the month or only the year. Cited to the synthetic source.
+ */
+function plannedBefore(random: Random, date: string): NonNullable<Milestone['planned']> {
+  const year = Number(date.slice(0, 4));
+  const month = date.length >= 7 ? Number(date.slice(5, 7)) : 6;
+  const slip = Math.round(-6 + random() * random() * 42);
+  const index = Math.max(1900 * 12, year * 12 + (month - 1) - slip);
+  const planned =
+    random() < 0.3 ? String(Math.floor(index / 12)) : `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
+  return { date: planned, sourceIds: SOURCE_IDS, note: 'Synthetic plan, not a real schedule.' };
 }
 
 function allocate(random: Random, total: number, services: readonly Service[]) {

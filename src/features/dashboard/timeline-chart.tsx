@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useNavigate } from '../../components/routing';
 import { contextSearch, useApiContext } from '../../components/api-context';
 import {
+  describeSlip,
   formatPartialDate,
   LABELS,
   type Timeline,
@@ -26,7 +27,7 @@ import {
   yearTicks,
   type SlideLayout,
 } from './timeline-layout';
-import { TimelineLegend, TimelineMarkerShape, TODAY_COLOUR } from './timeline-marks';
+import { PlannedTick, TimelineLegend, TimelineMarkerShape, TODAY_COLOUR } from './timeline-marks';
 
 const BEFORE = '#56B4E9';
 const AFTER = '#0072B2';
@@ -47,8 +48,13 @@ interface Tip {
   y: number;
 }
 
-const markerText = (m: TimelineMarker) =>
+const markerHead = (m: TimelineMarker) =>
   `${LABELS.milestone[m.kind]} ${formatPartialDate(m.date, 'compact')}${m.expected ? ' (expected)' : ''}`;
+/** "planned Jan 2029: no slip reported", "planned 2027: about 2 years late". */
+const planText = (m: TimelineMarker) =>
+  m.planned ? `planned ${formatPartialDate(m.planned.date, 'compact')}: ${describeSlip(m.planned.slip)}` : '';
+/** What a mark says to a screen reader and in its label: the date, and the plan with the slip. */
+const markerText = (m: TimelineMarker) => [markerHead(m), planText(m)].filter(Boolean).join(' · ');
 
 /**
  * Each deal as a bar from its first milestone to signature (light) and on to its last delivery (dark),
@@ -172,7 +178,7 @@ export function TimelineChart({
                   {r.markers
                     .map(
                       (m) =>
-                        `${formatPartialDate(m.date)} ${LABELS.milestone[m.kind].toLowerCase()}${m.expected ? ' (expected)' : ''}`,
+                        `${formatPartialDate(m.date)} ${LABELS.milestone[m.kind].toLowerCase()}${m.expected ? ' (expected)' : ''}${m.planned ? ` (${planText(m)})` : ''}`,
                     )
                     .join(' → ')}
                 </td>
@@ -277,6 +283,13 @@ export function TimelineChart({
                   {signed !== undefined && delivered !== undefined && delivered > signed ? (
                     <Segment from={signed} to={delivered} today={today} x={x} mid={mid} colour={AFTER} />
                   ) : null}
+                  {r.markers.map((m, j) =>
+                    m.planned ? (
+                      <g key={`plan-${j}`} transform={`translate(${x(m.planned.at)} ${mid})`}>
+                        <PlannedTick dx={x(m.at) - x(m.planned.at)} />
+                      </g>
+                    ) : null,
+                  )}
                   {r.markers.map((m, j) => (
                     <g
                       key={j}
@@ -366,7 +379,12 @@ const TIP_FONT = 12;
 
 /** The focused or tapped milestone's label, drawn above its mark (below it on the first row). */
 function Tooltip({ tip, width }: { tip: Tip; width: number }) {
-  const lines = [markerText(tip.marker), tip.marker.label];
+  const plan = planText(tip.marker);
+  const lines = [
+    markerHead(tip.marker),
+    ...(plan ? [plan.charAt(0).toUpperCase() + plan.slice(1)] : []),
+    tip.marker.label,
+  ];
   const w = Math.min(width - 8, Math.max(...lines.map((l) => l.length)) * 6.4 + 16);
   const h = lines.length * 16 + 8;
   const left = Math.min(Math.max(4, tip.x - w / 2), width - w - 4);

@@ -23,6 +23,31 @@ function GroupShape({ group, expected }: { group: MarkerGroup; expected: boolean
   return <rect x={-4.25} y={-4.25} width={8.5} height={8.5} {...paint} />;
 }
 
+export const SLIP_COLOUR = '#CC79A7';
+
+/**
+ * A planned date: an outlined tick taller than the bar, so it shows over a bar and beside a mark, and a
+ * line under the bar from it to the milestone's mark, as long as the slip. Drawn before the marks, so a
+ * plan met on the day sits behind its mark with the tick's ends showing. `dx` is the mark's offset
+ * from the tick.
+ */
+export function PlannedTick({ dx }: { dx: number }) {
+  return (
+    <g className="timeline__plan" aria-hidden="true" pointerEvents="none">
+      {Math.abs(dx) >= 1 ? (
+        <path
+          d={`M0 9 V11 H${dx} V5`}
+          fill="none"
+          stroke={SLIP_COLOUR}
+          strokeWidth={1.75}
+          strokeLinejoin="round"
+        />
+      ) : null}
+      <rect x={-2} y={-9} width={4} height={18} rx={1} fill={PAPER} stroke={SLIP_COLOUR} strokeWidth={1.5} />
+    </g>
+  );
+}
+
 const BAR_ITEMS = [
   { label: 'Before signature (or MoU, lease)', fill: '#56B4E9', planned: false },
   { label: 'Signature to last delivery', fill: '#0072B2', planned: false },
@@ -32,8 +57,10 @@ const MARK_ITEMS: { label: string; group: MarkerGroup; expected: boolean }[] = [
   { label: 'Signature, MoU, lease', group: 'signature', expected: false },
   { label: 'Delivery', group: 'delivery', expected: false },
   { label: 'Other step', group: 'other', expected: false },
-  { label: 'Hollow: expected, not yet happened', group: 'delivery', expected: true },
+  { label: 'Hollow: not yet happened', group: 'delivery', expected: true },
 ];
+/** The plan's tick and its line to the mark, last on the marks' line of the legend. */
+const PLAN_LABEL = 'Tick: planned date; line: slip';
 /** Width of a legend label in drawing units, at 12 units of system sans, with room to spare. */
 const textWidth = (label: string) => label.length * 6.6;
 /** Each item's left edge: after the previous item's mark, label and a gap. */
@@ -102,6 +129,17 @@ export function TimelineLegend() {
         </text>
       </g>
       {marks}
+      <g transform={`translate(${MARK_X[MARK_ITEMS.length]} ${LEGEND_LINE})`}>
+        <g transform={`translate(3 ${LEGEND_LINE / 2 - 2})`}>
+          <PlannedTick dx={16} />
+          <g transform="translate(16 0)">
+            <GroupShape group="delivery" expected={false} />
+          </g>
+        </g>
+        <text x={30} y={LEGEND_LINE / 2 + 4} fontSize={12} fill="currentColor">
+          {PLAN_LABEL}
+        </text>
+      </g>
     </g>
   );
 }
