@@ -17,7 +17,9 @@ export const SLIDE_H = 7.5;
 export const MARGIN = 0.5;
 const CONTENT_W = SLIDE_W - 2 * MARGIN;
 /** Where a chart slide's drawing sits: below the title and subtitle, above the source line. */
-export const CHART_BOX = { x: MARGIN, y: 1.55, w: CONTENT_W, h: 4.95 } as const;
+export const CHART_BOX = { x: MARGIN, y: 1.55, w: CONTENT_W, h: 4.6 } as const;
+/** What the card says under the chart (what is not drawn, what overlaps), between chart and foot. */
+export const NOTE_BOX = { x: MARGIN, y: 6.17, w: CONTENT_W, h: 0.45 } as const;
 export const FOOT_BOX = { x: MARGIN, y: 6.62, w: CONTENT_W, h: 0.62 } as const;
 
 /** Everything the deck says, gathered by the page that offers it. */
@@ -115,6 +117,8 @@ export type DeckShape =
 interface SlideText {
   title: string;
   subtitle: string;
+  /** The card's notes under the chart, in one line or two. */
+  note: string;
   /** The line at the foot: synthetic, sources in short, data date, filters. */
   source: string;
   notes: string;
@@ -125,7 +129,14 @@ export type DeckSlide =
   | { kind: 'figures'; title: string; figures: KeyFigureItem[]; source: string }
   | ({ kind: 'chart'; chartId: string; spec: DeckChartSpec } & SlideText)
   | ({ kind: 'timeline'; chartId: string; shapes: DeckShape[] } & SlideText)
-  | { kind: 'sources'; title: string; items: { text: string; url?: string }[]; source: string };
+  | { kind: 'sources'; title: string; items: SourceItem[]; source: string };
+
+/** A source on the sources slide: who, what, when, for which deal; its address, linked only if http(s). */
+export interface SourceItem {
+  text: string;
+  address?: string;
+  url?: string;
+}
 
 /** Text for a slide: no control character XML forbids, no bidi control to reorder the slide's words. */
 export const deckText = (value: string): string => plainText(value);
@@ -255,7 +266,7 @@ function sourceText(ref: SourceRef): string {
  * source behind its figure.
  */
 export function speakerNotes(chart: ChartData): string {
-  const lines = [deckText(describeChart(chart)), '', 'Sources of each figure:'];
+  const lines = [deckText(chart.title), '', deckText(describeChart(chart)), '', 'Sources of each figure:'];
   for (const figure of chart.sources) {
     if (figure.sources.length === 0) {
       lines.push(`• ${deckText(figure.category)}: no deal, no source.`);
@@ -329,7 +340,7 @@ export function timelineShapes(
   const rows = data.rows.slice(range[0], range[1]);
   const lo = Math.floor(Math.min(data.domain[0], data.today));
   const hi = Math.ceil(Math.max(data.domain[1], data.today + 0.01));
-  const plotX = CHART_BOX.x + TL.labelW + 0.1;
+  const plotX = CHART_BOX.x + TL.labelW + 0.35;
   const plotW = CHART_BOX.x + CHART_BOX.w - 0.15 - plotX;
   const x = (t: number) => plotX + ((t - lo) / Math.max(1, hi - lo)) * plotW;
   const rowH = Math.min(0.46, (TL.bottom - TL.top) / Math.max(1, TL.rowsPerSlide));
@@ -478,7 +489,7 @@ export function timelineShapes(
   return shapes;
 }
 
-const SOURCES_PER_SLIDE = 11;
+export const SOURCES_PER_SLIDE = 10;
 
 /**
  * The whole deck: a title slide, the key figures, one slide per chart (more for a long axis or a long
@@ -515,7 +526,8 @@ export function deckSlides(briefing: Briefing, date: Date): DeckSlide[] {
   for (const chart of briefing.charts) {
     const refs = chartSources(chart);
     const title = clampLabel(deckText(chart.title), TITLE_MAX);
-    const subtitle = clampLabel(deckText([chart.subtitle, ...chart.notes].join(' · ')), SUBTITLE_MAX);
+    const subtitle = clampLabel(deckText(chart.subtitle), SUBTITLE_MAX);
+    const note = deckText(chart.notes.join(' '));
     const source = sourceLine(refs, briefing);
     const notes = speakerNotes(chart);
     if (chart.kind === 'timeline') {
@@ -526,6 +538,7 @@ export function deckSlides(briefing: Briefing, date: Date): DeckSlide[] {
           chartId: chart.id,
           title: pages.length > 1 ? `${title} (${i + 1} of ${pages.length})` : title,
           subtitle,
+          note,
           source,
           notes,
           shapes: timelineShapes(chart, colours, range),
@@ -540,18 +553,20 @@ export function deckSlides(briefing: Briefing, date: Date): DeckSlide[] {
         chartId: chart.id,
         title: pages.length > 1 ? `${title} (${i + 1} of ${pages.length})` : title,
         subtitle,
+        note,
         source,
         notes,
         spec: chartSpec(chart, colours, range),
       }),
     );
   }
-  const items = all.map((ref) => {
+  const items = all.map((ref): SourceItem => {
     const url = ref.url ? safeExternalUrl(ref.url) : undefined;
     return {
       text: deckText(
-        `${ref.publisher}, “${clampLabel(ref.title, 160)}”${ref.date ? `, ${ref.date}` : ''}${ref.url ? `. ${clampLabel(ref.url, 160)}` : ''} (for ${clampLabel(ref.dealTitle, 80)})`,
+        `${clampLabel(ref.publisher, 60)}, “${clampLabel(ref.title, 120)}”${ref.date ? `, ${ref.date}` : ''} · for ${clampLabel(ref.dealTitle, 70)}`,
       ),
+      ...(ref.url ? { address: clampLabel(deckText(ref.url), 150) } : {}),
       ...(url ? { url } : {}),
     };
   });

@@ -7,6 +7,8 @@ import {
   fitText,
   FOOT_BOX,
   MARGIN,
+  NOTE_BOX,
+  SOURCES_PER_SLIDE,
   SLIDE_W,
   type Briefing,
   type DeckShape,
@@ -163,6 +165,7 @@ function addSlide(pptx: PptxGenJS, plan: DeckSlide, synthetic: boolean) {
     }
     case 'chart': {
       heading(slide, plan.title, plan.subtitle);
+      if (plan.note) text(slide, plan.note, NOTE_BOX, { max: 11, min: 8, colour: MUTED });
       const { type, data, options } = plan.spec;
       slide.addChart(
         type === 'line' ? pptx.ChartType.line : pptx.ChartType.bar,
@@ -194,6 +197,7 @@ function addSlide(pptx: PptxGenJS, plan: DeckSlide, synthetic: boolean) {
     }
     case 'timeline': {
       heading(slide, plan.title, plan.subtitle);
+      if (plan.note) text(slide, plan.note, NOTE_BOX, { max: 11, min: 8, colour: MUTED });
       for (const s of plan.shapes) shape(pptx, slide, s);
       slide.addNotes(plan.notes);
       foot(slide, plan.source, synthetic);
@@ -206,24 +210,26 @@ function addSlide(pptx: PptxGenJS, plan: DeckSlide, synthetic: boolean) {
         'Every source behind a figure in this deck. Addresses that are not http(s) are shown, never linked.',
       );
       const top = 1.6;
-      const rowH = (FOOT_BOX.y - 0.1 - top) / 11;
+      const rowH = (FOOT_BOX.y - 0.1 - top) / SOURCES_PER_SLIDE;
       plan.items.forEach((item, i) => {
         const y = top + i * rowH;
-        const fitted = fitText(item.text, W - 0.1, rowH - 0.04, 11, 7);
-        slide.addText(
-          [
-            {
-              text: fitted.text,
-              options: {
-                fontFace: FONT,
-                fontSize: fitted.size,
-                color: INK,
-                ...(item.url ? { hyperlink: { url: item.url } } : {}),
-              },
+        const line = fitText(item.text, W - 0.1, rowH / 2, 11, 11);
+        const address = item.address ? fitText(item.address, W - 0.1, rowH / 2, 10, 10) : undefined;
+        const runs: PptxGenJS.TextProps[] = [
+          { text: line.text, options: { fontFace: FONT, fontSize: 11, color: INK, breakLine: true } },
+        ];
+        if (address)
+          runs.push({
+            text: address.text,
+            options: {
+              fontFace: FONT,
+              fontSize: 10,
+              color: item.url ? '0B5CAD' : MUTED,
+              // Only an http(s) address is a link; any other is shown as text.
+              ...(item.url ? { hyperlink: { url: item.url } } : {}),
             },
-          ],
-          { x: MARGIN, y, w: W, h: rowH, valign: 'top', margin: 0.03, fit: 'shrink' },
-        );
+          });
+        slide.addText(runs, { x: MARGIN, y, w: W, h: rowH, valign: 'top', margin: 0.03 });
       });
       foot(slide, plan.source, synthetic);
       break;
