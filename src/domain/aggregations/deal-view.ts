@@ -8,6 +8,16 @@ export interface DealView {
 }
 
 const views = new WeakMap<readonly Deal[], DealView>();
+// Views a deal collection handed over: its lists are never changed in place, so they are not walked again.
+const adopted = new WeakSet<DealView>();
+// Tables whose columns an edit in place handed on to a newer table.
+const retired = new WeakSet<FactTable>();
+
+/** Marks a table whose columns now belong to a newer one: views of it are worked out again on next use. */
+export function retireTable(table: FactTable): void {
+  retired.add(table);
+  recent = recent.filter((ref) => ref.deref() !== table);
+}
 // Tables a later list may be a part of. Held weakly: a table lives as long as a list that uses it.
 let recent: WeakRef<FactTable>[] = [];
 const RECENT_TABLES = 3;
@@ -24,7 +34,8 @@ const SHORTEST_RECENT = 256;
  */
 export function viewOf(deals: readonly Deal[]): DealView {
   const known = views.get(deals);
-  if (known && isViewOf(known, deals)) return known;
+  if (known && (adopted.has(known) ? known.rows.length === deals.length : isViewOf(known, deals)))
+    return known;
   const view = viewWithinRecent(deals) ?? ownView(deals);
   views.set(deals, view);
   return view;
@@ -70,4 +81,21 @@ function ownView(deals: readonly Deal[]): DealView {
   const rows = new Int32Array(deals.length);
   for (let row = 0; row < rows.length; row++) rows[row] = row;
   return { table, rows };
+}
+
+/**
+ * Registers a view worked out elsewhere as this list's: a deal collection hands over its patched fact
+ * table with the rows a query matched, so neither a table nor a walk through a recent one is needed.
+ * A whole list's table is also kept among the recent ones that later lists are matched against.
+ */
+export function adoptView(deals: readonly Deal[], view: DealView): void {
+  views.set(deals, view);
+  adopted.add(view);
+  if (view.rows.length === view.table.deals.length && deals.length >= SHORTEST_RECENT) {
+    const alive = recent.filter((ref) => {
+      const table = ref.deref();
+      return table !== undefined && table !== view.table;
+    });
+    recent = [new WeakRef(view.table), ...alive].slice(0, RECENT_TABLES);
+  }
 }

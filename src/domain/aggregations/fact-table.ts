@@ -10,6 +10,7 @@ import {
   unitFamilyOf,
 } from '../model/vocabulary';
 import { NO_FIGURE, VALUE_BASES, valueBasis } from './value-basis';
+import { editList, editRagged, editTyped, type EditMode, type RowEdit } from '../filter/row-edit';
 
 /** Bits of `FactTable.flags`. HAS_QUANTITY is bit 0, so `flags & HAS_QUANTITY` is a 0 or 1 to add. */
 export const HAS_QUANTITY = 1;
@@ -250,4 +251,88 @@ export function moneyColumn(table: FactTable, currency: string): MoneyColumn {
     table.money.set(currency, column);
   }
   return column;
+}
+
+/** The dictionary with `value` in it, and its code: a copy when the value is new, so the old table keeps its own. */
+function codeIn<T>(values: T[], value: T): { values: T[]; code: number } {
+  const code = values.indexOf(value);
+  if (code >= 0) return { values, code };
+  // A copy even in place: a dictionary is small, an older table may share it, and `years.length` is
+  // the undated code of every table that holds it.
+  const grown = values.slice();
+  return { values: grown, code: grown.push(value) - 1 };
+}
+
+/**
+ * The table of the list with one row edited, worked out from this one: the edited deal is tabulated
+ * on its own and its codes are carried into this table's dictionaries, which grow (as copies) by any
+ * system, publisher or year not seen before; every column is copied with the row replaced, inserted
+ * or removed. A new year moves the undated code (one past the last year) along with it. Codes of
+ * values no row has any more stay, unused: every aggregation reads only the codes its rows carry.
+ */
+export function editFactTable(
+  table: FactTable,
+  edit: RowEdit,
+  list: readonly Deal[],
+  mode: EditMode = 'copy',
+): FactTable {
+  const deal = edit.op === 'delete' ? undefined : edit.deal;
+  const one = deal ? buildFactTable([deal]) : undefined;
+  let { years, systems, publishers } = table;
+  let yearCode = table.yearCode;
+  let system = 0;
+  let rowYear = years.length;
+  const rowPublishers: number[] = [];
+  if (one) {
+    ({ values: systems, code: system } = codeIn(systems, one.systems[one.system[0]!]!));
+    if (one.years.length > 0) {
+      const undated = years.length;
+      ({ values: years, code: rowYear } = codeIn(years, one.years[0]!));
+      if (years.length > undated) {
+        if (mode === 'copy') yearCode = yearCode.slice();
+        for (let row = 0; row < yearCode.length; row++)
+          if (yearCode[row] === undated) yearCode[row] = years.length;
+      }
+    } else rowYear = years.length;
+    for (const code of one.publisher) {
+      let at: number;
+      ({ values: publishers, code: at } = codeIn(publishers, one.publishers[code]!));
+      rowPublishers.push(at);
+    }
+  }
+  const at = <T extends Uint8Array | Float64Array | Int32Array>(column: T, source: T | undefined) =>
+    editTyped(column, edit, source ? source[0]! : 0, mode);
+  const services = editRagged(table.allocStart, table.allocService, edit, one ? one.allocService : [], mode);
+  const allocUnits = editRagged(table.allocStart, table.allocUnits, edit, one ? one.allocUnits : [], mode);
+  const sources = editRagged(table.publisherStart, table.publisher, edit, rowPublishers, mode);
+  const money = new Map<string, MoneyColumn>();
+  for (const [currency, column] of table.money) {
+    const own = one ? moneyColumn(one, currency) : undefined;
+    money.set(currency, { amount: at(column.amount, own?.amount), basis: at(column.basis, own?.basis) });
+  }
+  return {
+    // The list a collection keeps, which no one changes in place: copying it again would only cost.
+    deals: list,
+    status: at(table.status, one?.status),
+    kind: at(table.kind, one?.kind),
+    domains: at(table.domains, one?.domains),
+    flags: at(table.flags, one?.flags),
+    yearCode: editTyped(yearCode, edit, rowYear, mode),
+    years,
+    first: editList(table.first, edit, one?.first[0], mode),
+    units: at(table.units, one?.units),
+    family: at(table.family, one?.family),
+    serviceMask: at(table.serviceMask, one?.serviceMask),
+    unallocated: at(table.unallocated, one?.unallocated),
+    system: editTyped(table.system, edit, system, mode),
+    systems,
+    allocStart: services.offsets,
+    allocService: services.values,
+    allocUnits: allocUnits.values,
+    allocated: at(table.allocated, one?.allocated),
+    publisherStart: sources.offsets,
+    publisher: sources.values,
+    publishers,
+    money,
+  };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeal } from '../../test/deal-fixtures';
-import { applyDealChange } from './deal-collection';
+import { aggregateDashboard } from '../aggregations/dashboard';
+import type { Deal } from '../model/deal-schema';
+import { applyDealChange, collectionOf } from './deal-collection';
 
 const a = makeDeal({ id: 'a', title: 'Alpha' });
 const b = makeDeal({ id: 'b', title: 'Bravo' });
@@ -29,5 +31,75 @@ describe('applyDealChange', () => {
     expect(next.deals.map((d) => d.id)).toEqual(['b', 'c']);
     expect([next.total, next.received]).toEqual([2, 2]);
     expect(applyDealChange(next, { kind: 'remove', id: 'a' })).toBe(next);
+  });
+});
+
+describe('DealCollection', () => {
+  const base = [
+    makeDeal({ id: 'a', title: 'Alpha', system: { name: 'Old radar', category: 'sensor' } }),
+    makeDeal({
+      id: 'b',
+      title: 'Bravo',
+      milestones: [{ kind: 'signature', date: '2015-03', label: 'Signed', sourceIds: ['src'] }],
+    }),
+    c,
+  ];
+
+  it('takes in a system, party, publisher and year it has not seen, and counts them', () => {
+    const list = { deals: base };
+    const before = collectionOf(list.deals);
+    before.index();
+    before.view();
+    before.query({}, { counts: true });
+    const newcomer = makeDeal({
+      id: 'n',
+      title: 'Newcomer',
+      system: { name: 'Brand-new drone', category: 'uav' },
+      parties: [{ name: 'A new maker', role: 'prime-contractor' }],
+      sources: [{ id: 'src', title: 'A first report', publisher: 'A new publisher' }],
+      milestones: [{ kind: 'signature', date: '2031-06', label: 'Signed', sourceIds: ['src'] }],
+      figures: [
+        { id: 'value', amount: 1e9, currency: 'USD', kind: 'signed', asOf: '2031-06', sourceIds: ['src'] },
+      ],
+      headlineFigureId: 'value',
+    });
+    const after = collectionOf(applyDealChange(list, { kind: 'upsert', deal: newcomer }).deals);
+    expect(after.version).toBeGreaterThan(before.version);
+    const { deals, counts } = after.query({ system: ['Brand-new drone'] }, { counts: true });
+    expect(deals.map((d) => d.id)).toEqual(['n']);
+    expect(after.query({}, { counts: true }).counts!.party.get('A new maker')).toBe(1);
+    expect(counts!.system.get('Old radar')).toBe(1);
+    const figures = aggregateDashboard(after.deals, 'USD');
+    expect(figures.value.years.map((y) => y.year)).toContain(2031);
+    // The two deals without a date stay undated when a year joins the table.
+    expect(figures.value.undated).toBe(aggregateDashboard(structuredClone(after.deals), 'USD').value.undated);
+    expect(figures.sources).toContain('A new publisher');
+    // The collection before the edit still describes the list before it.
+    expect(before.query({ system: ['Brand-new drone'] }).deals).toEqual([]);
+  });
+
+  it('finds the collection of a list copied deal by deal (structural sharing) or refetched with one deal changed', () => {
+    const list = { deals: base.slice() };
+    const first = collectionOf(list.deals);
+    first.index();
+    expect(collectionOf([...list.deals])).toBe(first);
+    const refetched = [base[0]!, makeDeal({ id: 'b', title: 'Bravo, from the server' }), base[2]!];
+    const next = collectionOf(refetched);
+    expect(next.version).toBeGreaterThan(first.version);
+    expect(next.query({ q: 'server' }).deals.map((d) => d.id)).toEqual(['b']);
+    expect(next.get('b')?.title).toBe('Bravo, from the server');
+  });
+
+  it('keeps each sort order in step with edits, without re-sorting', () => {
+    const sort = [{ key: 'title' as const, desc: false }];
+    let list = { deals: base.slice() as readonly Deal[] };
+    collectionOf(list.deals).order(sort);
+    list = applyDealChange(list, { kind: 'upsert', deal: makeDeal({ id: 'a', title: 'Zulu' }) });
+    list = applyDealChange(list, { kind: 'upsert', deal: makeDeal({ id: 'd', title: 'Beta' }) });
+    list = applyDealChange(list, { kind: 'remove', id: 'c' });
+    const titles = collectionOf(list.deals)
+      .query({}, { sort })
+      .deals.map((d) => d.title);
+    expect(titles).toEqual(['Beta', 'Bravo', 'Zulu']);
   });
 });

@@ -4,6 +4,7 @@ import { FACET_KEYS, type DealFilter, type FacetKey } from './filter-model';
 import { valueInCurrency } from '../money-dates/money';
 import { compactText, normaliseText } from './normalise-text';
 import { LABELS } from '../model/vocabulary';
+import { editList, editRagged, editTyped, type EditMode, type RowEdit } from './row-edit';
 
 /**
  * One facet as integers, so filtering and counting 100,000 deals walks typed arrays rather than
@@ -141,11 +142,126 @@ const indexes = new WeakMap<readonly Deal[], DealIndex>();
 /** The index of this very list, built on first use and kept as long as the list lives. */
 export function indexOf(deals: readonly Deal[]): DealIndex {
   let index = indexes.get(deals);
-  if (!index) {
+  if (!index || retired.has(index)) {
     index = buildIndex(deals);
     indexes.set(deals, index);
   }
   return index;
+}
+
+// Indexes whose columns an edit in place handed on to a newer index: no longer this list's.
+const retired = new WeakSet<DealIndex>();
+
+/** Registers an index worked out elsewhere (a deal collection's, patched per edit) as this list's. */
+export function adoptIndex(deals: readonly Deal[], index: DealIndex): void {
+  indexes.set(deals, index);
+}
+
+/** Marks an index whose columns now belong to a newer one: its list gets an index of its own on next use. */
+export function retireIndex(index: DealIndex): void {
+  retired.add(index);
+}
+
+/** The codes of one row of a facet column. */
+function rowCodes(column: FacetColumn, row: number): number[] {
+  if ('single' in column) {
+    const code = column.single[row]!;
+    return code < 0 ? [] : [code];
+  }
+  return Array.from(column.codes.subarray(column.offsets[row], column.offsets[row + 1]));
+}
+
+/**
+ * The column with one row edited. A value not seen before is appended to the dictionary (a copy: the
+ * old index keeps its own), so codes never change meaning; a value no row has any more keeps its code
+ * and counts 0, which the counts leave out. A single-valued column that meets a row with two values
+ * becomes a ragged one.
+ */
+function editFacet(
+  column: FacetColumn,
+  edit: RowEdit,
+  rowValues: readonly string[],
+  mode: EditMode,
+): FacetColumn {
+  let values = column.values;
+  const codes: number[] = [];
+  for (const value of rowValues) {
+    let code = values.indexOf(value);
+    if (code < 0) {
+      // A copy even in place: a dictionary is small, and an older index may share it.
+      if (values === column.values) values = values.slice();
+      code = values.push(value) - 1;
+    }
+    if (!codes.includes(code)) codes.push(code);
+  }
+  if ('single' in column && codes.length <= 1)
+    return { values, single: editTyped(column.single, edit, codes[0] ?? -1, mode) };
+  let ragged = column;
+  if ('single' in ragged) {
+    const { single } = ragged;
+    const offsets = new Int32Array(single.length + 1);
+    const flat: number[] = [];
+    for (let row = 0; row < single.length; row++) {
+      if (single[row]! >= 0) flat.push(single[row]!);
+      offsets[row + 1] = flat.length;
+    }
+    ragged = { values, offsets, codes: Int32Array.from(flat) };
+  }
+  const next = editRagged(ragged.offsets, ragged.codes, edit, codes, ragged === column ? mode : 'copy');
+  return { values, offsets: next.offsets, codes: next.values };
+}
+
+/**
+ * The index of the list with one row edited, worked out from this one without touching the other
+ * rows: the columns are copied with the row replaced, inserted or removed (about 0.1 ms a column at
+ * 100,000 deals), only the edited deal's search text is normalised, and the kept landing counts are
+ * corrected by the row's old and new codes. With `copy` the old index stays valid for the old list;
+ * `in-place` writes a replaced row into the old index's columns, which then belong to the new one.
+ */
+export function editIndex(
+  index: DealIndex,
+  edit: RowEdit,
+  deals: readonly Deal[],
+  mode: EditMode = 'copy',
+): DealIndex {
+  const deal = edit.op === 'delete' ? undefined : edit.deal;
+  const one = deal ? buildIndex([deal]) : undefined;
+  const oldCodes = edit.op === 'insert' ? [] : FACET_KEYS.map((key) => rowCodes(index.facets[key], edit.row));
+  const facets = {} as Record<FacetKey, FacetColumn>;
+  for (const key of FACET_KEYS)
+    facets[key] = editFacet(index.facets[key], edit, deal ? facetValues(deal, key) : [], mode);
+  const size = deals.length;
+  const scratch =
+    size === index.scratch.pass.length
+      ? index.scratch
+      : {
+          pass: new Uint8Array(size),
+          fails: new Uint16Array(size),
+          rows: new Int32Array(size),
+          near: new Int32Array(size),
+        };
+  let allTallies: Int32Array[] | undefined;
+  if (index.allTallies) {
+    allTallies = FACET_KEYS.map((key, slot) => {
+      const kept = index.allTallies![slot]!;
+      const grown = kept.length < facets[key].values.length;
+      const tallies = mode === 'in-place' && !grown ? kept : new Int32Array(facets[key].values.length);
+      if (tallies !== kept) tallies.set(kept);
+      for (const code of oldCodes[slot] ?? []) tallies[code]!--;
+      if (edit.op !== 'delete') for (const code of rowCodes(facets[key], edit.row)) tallies[code]!++;
+      return tallies;
+    });
+  }
+  return {
+    deals,
+    text: editList(index.text, edit, one?.text[0] ?? '', mode),
+    compact: editList(index.compact, edit, one?.compact[0] ?? '', mode),
+    year: editTyped(index.year, edit, one?.year[0] ?? Number.NaN, mode),
+    usd: editTyped(index.usd, edit, one?.usd[0] ?? Number.NaN, mode),
+    facets,
+    scratch,
+    ...(allTallies ? { allTallies } : {}),
+  };
 }
 
 /**
@@ -218,6 +334,22 @@ function collect(
   return count;
 }
 
+/** `collect` visiting the rows in `order` (a permutation of them): the matches come out in that order. */
+function collectInOrder(
+  out: Int32Array,
+  order: Int32Array,
+  base: Uint8Array | undefined,
+  fails: Uint16Array | undefined,
+): number {
+  let count = 0;
+  for (let k = 0; k < order.length; k++) {
+    const row = order[k]!;
+    if ((base === undefined || base[row] === 1) && (fails === undefined || fails[row] === 0))
+      out[count++] = row;
+  }
+  return count;
+}
+
 function tally(column: FacetColumn, rows: Int32Array, count: number): Int32Array {
   const tallies = new Int32Array(column.values.length);
   if ('single' in column) {
@@ -236,8 +368,8 @@ function tally(column: FacetColumn, rows: Int32Array, count: number): Int32Array
   return tallies;
 }
 
-function pick(deals: readonly Deal[], rows: Int32Array, count: number): Deal[] {
-  if (count === deals.length) return deals.slice();
+function pick(deals: readonly Deal[], rows: Int32Array, count: number, ordered: boolean): Deal[] {
+  if (count === deals.length && !ordered) return deals.slice();
   const out = new Array<Deal>(count);
   for (let k = 0; k < count; k++) out[k] = deals[rows[k]!]!;
   return out;
@@ -270,6 +402,26 @@ export function queryIndex(
   filter: DealFilter,
   withCounts: boolean,
 ): { deals: Deal[]; counts?: FacetCounts } {
+  return queryIndexWith(index, filter, { counts: withCounts });
+}
+
+export interface QueryOptions {
+  /** Count each facet's options under the other filters. */
+  counts?: boolean;
+  /** Visit the rows in this order (a permutation of the rows, such as a sort order): the deals come out in it. */
+  order?: Int32Array | undefined;
+  /** Also return the matching rows' numbers in the index, in the order of `deals`. */
+  rows?: boolean;
+}
+
+export interface QueryResult {
+  deals: Deal[];
+  counts?: FacetCounts;
+  rows?: Int32Array;
+}
+
+export function queryIndexWith(index: DealIndex, filter: DealFilter, options: QueryOptions): QueryResult {
+  const withCounts = options.counts === true;
   const { facets, scratch } = index;
   const bits = new Map<FacetKey, number>();
   for (const key of FACET_KEYS) {
@@ -284,9 +436,12 @@ export function queryIndex(
   const fails = bits.size > 0 ? scratch.fails : undefined;
   const base = baseMatches(index, filter, fails, withCounts ? 1 : 0);
   const { rows, near } = scratch;
-  const matched = collect(rows, base, fails, 0);
-  const deals = pick(index.deals, rows, matched);
-  if (!withCounts) return { deals };
+  const { order } = options;
+  const matched = order ? collectInOrder(rows, order, base, fails) : collect(rows, base, fails, 0);
+  const deals = pick(index.deals, rows, matched, order !== undefined);
+  const result: QueryResult = { deals };
+  if (options.rows) result.rows = rows.slice(0, matched);
+  if (!withCounts) return result;
   const tallyAll = () => FACET_KEYS.map((key) => tally(facets[key], rows, matched));
   const tallies =
     base === undefined && fails === undefined
@@ -296,8 +451,8 @@ export function queryIndex(
           if (bit === undefined) return tally(facets[key], rows, matched);
           return tally(facets[key], near, collect(near, base, fails, bit));
         });
-  const counts = Object.fromEntries(
+  result.counts = Object.fromEntries(
     FACET_KEYS.map((key, slot) => [key, toMap(facets[key].values, tallies[slot]!)]),
   ) as FacetCounts;
-  return { deals, counts };
+  return result;
 }

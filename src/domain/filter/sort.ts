@@ -22,9 +22,10 @@ export type SortSpec = z.infer<typeof SortSpec>;
 
 const statusRank = new Map<string, number>(DEAL_STATUSES.map((s, i) => [s, i]));
 
-type SortValue = string | number | undefined;
+export type SortValue = string | number | undefined;
 
-function sortValue(deal: Deal, key: SortKey): SortValue {
+/** What a deal is sorted on for one key (lower-cased text, a rank, a number or a date); undefined when unknown. */
+export function sortValue(deal: Deal, key: SortKey): SortValue {
   switch (key) {
     case 'title':
       return deal.title.toLowerCase();
@@ -45,7 +46,7 @@ function sortValue(deal: Deal, key: SortKey): SortValue {
   }
 }
 
-function compareValues(a: SortValue, b: SortValue, desc: boolean): number {
+export function compareValues(a: SortValue, b: SortValue, desc: boolean): number {
   // Unknown values go last in either direction: an unknown price is not the cheapest.
   if (a === undefined) return b === undefined ? 0 : 1;
   if (b === undefined) return -1;
