@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+/** Opens a chart card's Export menu (a button that shows a panel), unless it is open already. */
+export async function openExportMenu(figure: Locator): Promise<Locator> {
+  const trigger = figure.getByRole('button', { name: 'Export', exact: true });
+  if ((await trigger.getAttribute('aria-expanded')) !== 'true') await trigger.click();
+  return figure.getByRole('group', { name: /^Export / });
+}
 
 /**
  * Exports one dashboard chart as a user does (its Export menu, then a format) and returns the file
@@ -8,8 +15,7 @@ import type { Page } from '@playwright/test';
 export async function exportChart(page: Page, chart: RegExp, format: string) {
   const figure = page.getByRole('figure', { name: chart }).first();
   await figure.locator('.chart-card__chart svg').first().waitFor();
-  const menu = figure.locator('details.export-menu');
-  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+  await openExportMenu(figure);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     figure.getByRole('button', { name: format, exact: true }).click(),

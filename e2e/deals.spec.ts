@@ -147,7 +147,6 @@ test.describe('menus close on Escape and on a click outside', () => {
   for (const [path, name] of [
     ['/deals', 'Columns'],
     ['/deals', 'Export data'],
-    ['/', 'Export'],
     ['/', 'Export all'],
   ] as const) {
     test(`${name} on ${path}`, async ({ page }) => {
@@ -172,6 +171,27 @@ test.describe('menus close on Escape and on a click outside', () => {
       await expect(summary).toBeFocused();
     });
   }
+});
+
+test('a chart’s Export menu (a button) closes on Escape and on a click outside', async ({ page }) => {
+  await openApp(page, '/');
+  const trigger = page.getByRole('button', { name: 'Export', exact: true }).first();
+  await page.waitForLoadState('networkidle');
+  await trigger.click();
+  await expect(trigger).toHaveAttribute('aria-expanded', 'true');
+  const panel = page.getByRole('group', { name: /^Export / }).first();
+  await expect(panel).toBeVisible();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(trigger).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(panel).toBeVisible();
+  await page.getByRole('heading', { level: 1 }).click();
+  await expect(panel).toBeHidden();
+  await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+  await expect(trigger).toBeFocused();
 });
 
 test.describe('on a 390 px phone', () => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { SEED } from '../seeds/expected';
+import { openExportMenu } from './chart-export';
 import { expect, openApp, test } from './fixtures';
 
 const UNITS = /Platforms ordered, by armed service/;
@@ -52,7 +53,7 @@ test.describe('figures a briefing can trust', () => {
     await page.goto('/?service=navy');
     const figure = page.getByRole('figure', { name: UNITS });
     await figure.locator('.chart-card__chart svg').first().waitFor();
-    await figure.locator('details.export-menu summary').click();
+    await openExportMenu(figure);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       figure.getByRole('button', { name: 'SVG', exact: true }).click(),

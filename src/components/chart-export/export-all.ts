@@ -3,8 +3,11 @@
 import { strToU8, zipSync } from 'fflate';
 import { exportFileName, exportFooter, formatExportDate, isoDay, slugify } from '../../domain';
 import { containBidi, FSI, PDI } from '../../domain/text/text-safety';
+import { chartToCsv } from '../../domain/export/chart-table-export';
+import type { ChartData } from '../../domain/export/chart-data';
+import { cardExtras } from './card-extras';
 import type { ExportContext } from './export-chart';
-import { composeChartSvg, type ComposedSvg } from './compose-svg';
+import { composeChartSvg, type ComposedSvg, type ExportBackground } from './compose-svg';
 import { readKeyFigures } from './key-figures';
 import { buildBriefingPdf } from './pdf-briefing';
 import { download, svgToPng } from './raster';
@@ -13,6 +16,10 @@ interface ChartOnPage {
   title: string;
   subtitle: string;
   element: HTMLElement;
+  /** The card's description (the user's, or generated): alt text and `<desc>`. */
+  description: string;
+  /** The numbers of its "Show as table", when the page has them. */
+  data: ChartData | undefined;
 }
 
 /**
@@ -38,8 +45,18 @@ export function chartsOnPage(root: ParentNode): { charts: ChartOnPage[]; skipped
   for (const element of root.querySelectorAll<HTMLElement>('figure.chart-card')) {
     const title = isolatedText(element.querySelector('.chart-card__title')).trim() || 'Chart';
     const subtitle = isolatedText(element.querySelector('.chart-card__subtitle')).trim();
-    if (element.querySelector('.recharts-wrapper, svg.timeline')) charts.push({ title, subtitle, element });
-    else skipped.push(title);
+    if (!element.querySelector('.chart-card__chart .recharts-wrapper, .chart-card__chart svg.timeline')) {
+      skipped.push(title);
+      continue;
+    }
+    const extras = cardExtras.get(element);
+    charts.push({
+      title,
+      subtitle,
+      element,
+      description: extras?.description() ?? title,
+      data: extras?.data(),
+    });
   }
   return { charts, skipped };
 }
@@ -48,7 +65,7 @@ interface Composed extends ChartOnPage {
   composed: ComposedSvg;
 }
 
-function composeAll(charts: ChartOnPage[], context: ExportContext, date: Date, whiteBackground: boolean) {
+function composeAll(charts: ChartOnPage[], context: ExportContext, date: Date, background: ExportBackground) {
   const footer = exportFooter({ ...context, date });
   return charts.map((chart): Composed => ({
     ...chart,
@@ -56,9 +73,22 @@ function composeAll(charts: ChartOnPage[], context: ExportContext, date: Date, w
       title: chart.title,
       subtitle: chart.subtitle,
       footer,
-      whiteBackground,
+      description: chart.description,
+      background,
     }),
   }));
+}
+
+/** The alt text that travels beside a PNG: the chart's title, then what it shows. */
+function altText(chart: Composed, context: ExportContext): string {
+  return [
+    containBidi(chart.title),
+    '',
+    containBidi(chart.description),
+    '',
+    context.synthetic ? 'SYNTHETIC DATA, not real deals.' : `Sources: ${containBidi(context.sources)}`,
+    '',
+  ].join('\r\n');
 }
 
 /**
@@ -76,8 +106,8 @@ function readme(rendered: Composed[], skipped: string[], context: ExportContext,
       ? 'DATA: SYNTHETIC, generated for demos and tests. These are not real deals.'
       : 'Data: sourced seed records.',
     '',
-    'Charts (each as a 2x PNG and an SVG):',
-    ...rendered.map((r, i) => `${i + 1}. ${r.title}: ${r.subtitle}`),
+    "Charts (each as a 2x PNG, an SVG with its description, the PNG's alt text as .txt, and the numbers of its table as .csv where the page has them):",
+    ...rendered.flatMap((r, i) => [`${i + 1}. ${r.title}: ${r.subtitle}`, `   ${r.description}`]),
     ...(skipped.length > 0 ? ['', `Not exported (shown as a table at the time): ${skipped.join('; ')}`] : []),
     '',
   ]
@@ -89,7 +119,7 @@ export async function exportAllAsZip(root: ParentNode, context: ExportContext): 
   const started = performance.now();
   const date = new Date();
   const { charts, skipped } = chartsOnPage(root);
-  const composed = composeAll(charts, context, date, false);
+  const composed = composeAll(charts, context, date, 'light');
   const files: Record<string, Uint8Array> = {
     'README.txt': strToU8(readme(composed, skipped, context, date)),
   };
@@ -98,11 +128,14 @@ export async function exportAllAsZip(root: ParentNode, context: ExportContext): 
     const png = await svgToPng(r.composed.svg, r.composed.width, r.composed.height, 2);
     files[`${base}.png`] = new Uint8Array(await png.arrayBuffer());
     files[`${base}.svg`] = strToU8(r.composed.svg);
+    files[`${base}.txt`] = strToU8(altText(r, context));
+    if (r.data) files[`${base}.csv`] = strToU8(chartToCsv(r.data, date));
   }
+  const csvs = composed.filter((r) => r.data).length;
   const name = `dashboard_${slugify(context.filters) || 'all-deals'}_${isoDay(date)}.zip`;
   const zipped = zipSync(files, { level: 6 });
   download(new Blob([zipped], { type: 'application/zip' }), name);
-  return `Saved ${name}: ${composed.length} charts as PNG and SVG, in ${Math.round(performance.now() - started)} ms.`;
+  return `Saved ${name}: ${composed.length} charts as PNG and SVG, ${csvs} with their data as CSV, in ${Math.round(performance.now() - started)} ms.`;
 }
 
 /**
@@ -117,7 +150,7 @@ export async function exportBriefingPdf(root: ParentNode, context: ExportContext
   const page = root instanceof Element ? (root.closest('.page') ?? root.ownerDocument) : root;
   // A printed page wants a white background whatever the screen's theme.
   const { pdf, rasterised } = await buildBriefingPdf({
-    charts: composeAll(charts, context, date, true),
+    charts: composeAll(charts, context, date, 'light'),
     skipped,
     keyFigures: readKeyFigures(page),
     context,

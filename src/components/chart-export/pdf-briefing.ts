@@ -13,6 +13,8 @@ import { svgToDataUrl } from './raster';
 export interface BriefingChart {
   title: string;
   subtitle: string;
+  /** What the chart shows, printed under it as text: the drawing's alternative, selectable and read out. */
+  description: string;
   composed: ComposedSvg;
 }
 
@@ -34,6 +36,7 @@ export interface Briefing {
 const MARGIN = 15;
 const TEXT = '#16202a';
 const MUTED = '#55626f';
+const DESCRIPTION_LINE = 4.6;
 
 /**
  * The composed SVG as a live element set in the PDF's font: svg2pdf picks a font by family name and
@@ -154,7 +157,12 @@ function plainInput(input: BriefingInput): BriefingInput {
   const { context } = input;
   return {
     ...input,
-    charts: input.charts.map((c) => ({ ...c, title: plainText(c.title), subtitle: plainText(c.subtitle) })),
+    charts: input.charts.map((c) => ({
+      ...c,
+      title: plainText(c.title),
+      subtitle: plainText(c.subtitle),
+      description: plainText(c.description),
+    })),
     skipped: input.skipped.map(plainText),
     keyFigures: input.keyFigures.map((f) => ({
       label: plainText(f.label),
@@ -198,7 +206,11 @@ export async function buildBriefingPdf(raw: BriefingInput): Promise<Briefing> {
   const rasterised: string[] = [];
   for (const [i, chart] of input.charts.entries()) {
     pdf.addPage();
-    const { w, h } = fit(chart.composed, pageW - MARGIN * 2, pageH - MARGIN * 2 - 8);
+    // The description goes under the drawing: the drawing gets the page less its lines.
+    pdf.setFont(PDF_FONT, 'normal').setFontSize(10);
+    const about = pdf.splitTextToSize(`Description: ${chart.description}`, pageW - MARGIN * 2) as string[];
+    const aboutH = about.length * DESCRIPTION_LINE + 4;
+    const { w, h } = fit(chart.composed, pageW - MARGIN * 2, pageH - MARGIN * 2 - 8 - aboutH);
     const x = (pageW - w) / 2;
     const { element, dispose } = svgForPdf(chart.composed.svg);
     try {
@@ -207,10 +219,20 @@ export async function buildBriefingPdf(raw: BriefingInput): Promise<Briefing> {
       rasterised.push(chart.title);
       const { svg, width, height } = chart.composed;
       const jpeg = await svgToDataUrl(svg, width, height, 1.5, 'image/jpeg', 0.85);
+      // The description printed under it is the image's caption: jsPDF writes no /Alt of its own.
       pdf.addImage(jpeg, 'JPEG', x, MARGIN, w, h);
     } finally {
       dispose();
     }
+    pdf.setTextColor(TEXT).setFont(PDF_FONT, 'normal').setFontSize(10);
+    paragraph(
+      pdf,
+      `Description: ${chart.description}`,
+      MARGIN,
+      MARGIN + h + 6,
+      pageW - MARGIN * 2,
+      DESCRIPTION_LINE,
+    );
     pdf.setTextColor(MUTED).setFont(PDF_FONT, 'normal').setFontSize(9);
     pdf.text(`${first + i} / ${first + input.charts.length - 1} · ${chart.title}`, MARGIN, pageH - 8);
     pdf.outline.add(null, chart.title, { pageNumber: first + i });

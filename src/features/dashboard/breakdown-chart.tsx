@@ -134,6 +134,8 @@ export function BreakdownChart({
   return (
     <ChartCard
       exportContext={exportContext}
+      chartId="breakdown"
+      dataId={`by-${facet}`}
       title={`${metric === 'count' ? 'Deals' : `Known value (${currency})`} by ${facet}`}
       subtitle={`${subtitle}${facet === 'domain' ? ' · a deal in several domains counts in each' : ''}`}
       summary={rows.map((r) => `${r.label} ${show(r)}`).join(', ')}

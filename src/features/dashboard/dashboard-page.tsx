@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useNavigate, useSearchParams } from '../../components/routing';
 import { ExportAllMenu } from '../../components/chart-export/export-all-menu';
 import { ContextLink } from '../../components/context-link';
@@ -10,7 +10,8 @@ import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
 import { QueryErrorNotice } from '../../components/query-error-notice';
 import { RejectedRecordsNotice } from '../../components/rejected-records-notice';
 import { Skeleton } from '../../components/skeleton';
-import { filterToParams } from '../../domain';
+import { filterDeals, filterToParams } from '../../domain';
+import { dashboardChartData, type ChartData } from '../../domain/export/chart-data';
 import { AllocationCard } from './allocation-card';
 import { BreakdownChart } from './breakdown-chart';
 import { FilterBar } from './filter-bar';
@@ -54,6 +55,40 @@ export function DashboardPage() {
     search.set('slide', '1');
     void navigate(`/present?${search.toString()}`);
   };
+  // The charts' data for "Download data" and descriptions, carried to each card with its export
+  // context: worked out when a menu asks, not on every filter click.
+  const { all, deals, currency, dataAsOf } = d;
+  const figures = d as Parameters<typeof dashboardChartData>[0]['figures'];
+  const exportContext = useMemo(() => {
+    let made: ChartData[] | undefined;
+    const chartData = () =>
+      (made ??= all
+        ? dashboardChartData({
+            figures,
+            deals,
+            unitsDeals: filter.service ? filterDeals(all, { ...filter, service: undefined }) : undefined,
+            currency,
+            filters: d.exportContext.filters,
+            dataAsOf,
+          })
+        : []);
+    return { ...d.exportContext, chartData };
+    // `figures` is a new spread each render; the figures in it change only with these.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [all, deals, currency, d.exportContext, dataAsOf, filter, d.units, d.value, d.stages, d.timeline]);
+  // A link to a chart (`#chart-<id>`, "Copy link to this chart") opens the page scrolled to it, its
+  // heading focused, once the charts are drawn.
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (scrolled.current || !all) return;
+    const hash = decodeURIComponent(window.location.hash.slice(1));
+    if (!hash.startsWith('chart-')) return;
+    scrolled.current = true;
+    const card = document.getElementById(hash);
+    if (!card) return;
+    card.scrollIntoView({ block: 'start' });
+    card.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  }, [all]);
   return (
     <section className="page dashboard" aria-busy={d.list.isPending}>
       <div className="page__head">
@@ -99,7 +134,7 @@ export function DashboardPage() {
           <KpiStrip kpis={d.kpis} filter={filter} />
           <div className="dashboard-grid" ref={charts}>
             <UnitsByServiceChart
-              exportContext={d.exportContext}
+              exportContext={exportContext}
               data={d.units}
               filter={filter}
               subtitle={subtitle}
@@ -111,7 +146,7 @@ export function DashboardPage() {
               <p className="card empty">No deal under these filters records a split by armed service.</p>
             )}
             <ValueOverTimeChart
-              exportContext={d.exportContext}
+              exportContext={exportContext}
               data={d.value}
               filter={filter}
               subtitle={subtitle}
@@ -119,14 +154,14 @@ export function DashboardPage() {
               currencySwitch={currencySwitch}
             />
             <StageChart
-              exportContext={d.exportContext}
+              exportContext={exportContext}
               stages={d.stages}
               filter={filter}
               subtitle={subtitle}
               onStatus={(s) => toggle('status', s)}
             />
             <BreakdownChart
-              exportContext={d.exportContext}
+              exportContext={exportContext}
               byDomain={d.byDomain}
               byKind={d.byKind}
               currency={d.currency}
@@ -147,7 +182,7 @@ export function DashboardPage() {
                 </p>
               )}
             </section>
-            <TimelineChart exportContext={d.exportContext} data={d.timeline} subtitle={subtitle} />
+            <TimelineChart exportContext={exportContext} data={d.timeline} subtitle={subtitle} />
           </div>
         </>
       ) : null}

@@ -80,6 +80,7 @@ export function StageChart({
   return (
     <ChartCard
       exportContext={exportContext}
+      chartId="stages"
       title="Deals by lifecycle stage"
       subtitle={`${subtitle} · announced → completed; stalled and cancelled apart`}
       summary={stages.map((s) => `${s.label} ${s.count}`).join(', ')}

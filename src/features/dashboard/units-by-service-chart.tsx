@@ -223,6 +223,7 @@ export function UnitsByServiceChart({
   return (
     <ChartCard
       exportContext={exportContext}
+      chartId="units"
       title={`${LABELS.unitFamily[family]} ordered, by armed service`}
       subtitle={`${subtitle} · ${FAMILY_NOTE[family]} · contract signed, in delivery or completed · stacked by system`}
       summary={`Ordered ${familyLabel}: ${summary || 'none'}.`}

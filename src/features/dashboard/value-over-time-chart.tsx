@@ -126,6 +126,7 @@ export function ValueOverTimeChart({
   return (
     <ChartCard
       exportContext={exportContext}
+      chartId="value-by-year"
       title={`Contract value by year (${currency === 'INR' ? '₹ crore' : 'US dollars'})`}
       subtitle={`${subtitle} · headline value by year of signature (first milestone if unsigned); every year shown, empty ones empty; no currency conversion`}
       summary={`Value by year: ${summary}.`}
