@@ -22,6 +22,8 @@ export function Layout({ apiMode, children }: { apiMode: ApiMode; children: Reac
             Dashboard
           </ContextNavLink>
           <ContextNavLink to="/deals">Deals</ContextNavLink>
+          <ContextNavLink to="/deleted">Deleted</ContextNavLink>
+          <ContextNavLink to="/data">Data</ContextNavLink>
         </nav>
         <DatasetLabel />
       </header>

@@ -16,6 +16,17 @@ const DealsPage = lazy(async () => ({
 const DealPage = lazy(async () => ({
   default: (await import('../features/deal-detail/deal-page')).DealPage,
 }));
+const DealHistoryTab = lazy(async () => ({
+  default: (await import('../features/deal-history/deal-history-tab')).DealHistoryTab,
+}));
+const DeletedPage = lazy(async () => ({
+  default: (await import('../features/data-admin/deleted-page')).DeletedPage,
+}));
+const DataPage = lazy(async () => ({
+  default: (await import('../features/data-admin/data-page')).DataPage,
+}));
+// The deal page's History tab: a feature of its own, passed in because features do not import each other.
+const renderHistory = (id: string) => <DealHistoryTab id={id} />;
 const PresentPage = lazy(async () => ({
   default: (await import('../features/dashboard/present-page')).PresentPage,
 }));
@@ -40,7 +51,13 @@ export function AppRoutes({ apiMode }: { apiMode: ApiMode }) {
                   <DealsPage />
                 </Route>
                 <Route path="/deals/:id">
-                  <DealPage />
+                  <DealPage renderHistory={renderHistory} />
+                </Route>
+                <Route path="/deleted">
+                  <DeletedPage />
+                </Route>
+                <Route path="/data">
+                  <DataPage />
                 </Route>
                 <Route>
                   <NotFoundPage />
