@@ -78,12 +78,13 @@ function statusMessage(status: number, detail: string, waitMs: number | undefine
 }
 
 const STORAGE_CODES = new Set(['storage_full', 'storage_unavailable']);
-const NOTHING_SAVED = /nothing (?:was|has been) saved/i;
+const NOT_SAVED = /\bnot (?:been )?saved\b|nothing (?:was|has been) saved/i;
 
-function notSaved(detail: string): string {
-  return NOTHING_SAVED.test(detail)
-    ? detail
-    : `${detail}${/[.!?]$/.test(detail) ? '' : '.'} Nothing was saved.`;
+/** `Not saved: …`, saying once that nothing was saved, whether or not the server's words already do. */
+function notSaved(detail: string, fallback: string): string {
+  const words = detail || fallback;
+  if (NOT_SAVED.test(words)) return /[.!?…]$/.test(words) ? words : `${words}.`;
+  return `Not saved: ${words}${/[.!?…]$/.test(words) ? '' : '.'} Nothing was saved.`;
 }
 
 /**
@@ -130,19 +131,16 @@ function errorFromAnswer(
           message: clip(issue.message),
         }))
       : [];
-    return new ApiError(
-      'invalid',
-      notSaved(
-        `Not saved: the deal API refused the record (${detail || 'it does not meet the deal schema'})`,
-      ),
-      { ...common, issues },
-    );
+    return new ApiError('invalid', notSaved(detail, 'the record does not meet the deal schema'), {
+      ...common,
+      issues,
+    });
   }
   if (status === 507 || (code !== undefined && STORAGE_CODES.has(code))) {
     return new ApiError(
       'storage',
       write
-        ? notSaved(`Not saved: ${detail || 'the browser refused to store the change'}`)
+        ? notSaved(detail, 'the browser refused to store the change')
         : `The deal store could not be read: ${detail || 'the browser refused its storage'}`,
       common,
     );
@@ -151,11 +149,7 @@ function errorFromAnswer(
   const message = statusMessage(status, detail, wait);
   return new ApiError(
     kind,
-    write && status < 500
-      ? notSaved(`Not saved. ${message}`)
-      : write
-        ? `${message}${WRITE_UNKNOWN}`
-        : message,
+    write && status < 500 ? notSaved(message, message) : write ? `${message}${WRITE_UNKNOWN}` : message,
     common,
   );
 }
