@@ -15,6 +15,10 @@ import { download } from './raster';
 
 export type { ExportContext } from './export-chart';
 
+/** The panel's width (21rem) and the least room it keeps from the window's edges, in px. */
+const PANEL_WIDTH = 336;
+const EDGE = 12;
+
 const BACKGROUNDS: Record<ExportBackground, string> = {
   light: 'Light',
   dark: 'Dark',
@@ -97,6 +101,7 @@ export function ExportMenu({
   const [chartOnly, setChartOnly] = useState(false);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const [offset, setOffset] = useState(0);
   const dialog = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState('');
   const { open, setOpen, container, trigger } = useDisclosure(() => dialog.current?.open === true);
@@ -188,12 +193,27 @@ export function ExportMenu({
         className="export-menu__trigger"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          // The panel opens under the button, moved as far as it must to stay on screen.
+          const box = container.current?.getBoundingClientRect();
+          if (box) {
+            const width = Math.min(PANEL_WIDTH, window.innerWidth - 2 * EDGE);
+            const left = Math.min(Math.max(box.left, EDGE), window.innerWidth - EDGE - width);
+            setOffset(Math.round(left - box.left));
+          }
+          setOpen(!open);
+        }}
       >
         Export<span aria-hidden="true">{open ? ' ▴' : ' ▾'}</span>
       </button>
       {open ? (
-        <div className="export-menu__panel" id={panelId} role="group" aria-label={`Export ${plainTitle}`}>
+        <div
+          className="export-menu__panel"
+          id={panelId}
+          role="group"
+          aria-label={`Export ${plainTitle}`}
+          style={{ left: offset, right: 'auto' }}
+        >
           <p className="export-menu__heading">Image</p>
           <label className="export-menu__field" htmlFor={sizeId}>
             Size

@@ -1,14 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  LabelList,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import {
   countAxisFormat,
   formatMoney,
@@ -23,7 +14,7 @@ import { dimmableBar } from './bar-shapes';
 import { BREAKDOWN_COLOUR } from './chart-colours';
 import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
-import { useChartHeight } from './chart-size';
+import { ChartFrame } from '../../components/charts/chart-frame';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 import {
   DrillThroughHeader,
@@ -55,7 +46,6 @@ export function BreakdownChart({
   onToggle: (facet: 'domain' | 'kind', value: string) => void;
   exportContext?: ExportContext;
 }) {
-  const height = useChartHeight();
   const [facet, setFacet] = useState<'domain' | 'kind'>('domain');
   const [metric, setMetric] = useState<Metric>('count');
   // A sum over deals of unknown value only is not a value of 0: leave its bar out.
@@ -195,7 +185,7 @@ export function BreakdownChart({
         ) : null
       }
     >
-      <ResponsiveContainer width="100%" height={height}>
+      <ChartFrame>
         <BarChart data={rows} layout="vertical" margin={MARGIN}>
           <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis
@@ -221,7 +211,7 @@ export function BreakdownChart({
             {labels}
           </Bar>
         </BarChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </ChartCard>
   );
 }

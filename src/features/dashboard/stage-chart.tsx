@@ -1,13 +1,4 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  LabelList,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DealFilter, StageCount } from '../../domain';
 import { useMemo } from 'react';
 import { AXIS_TICK, selectionOpacity, TOOLTIP_CURSOR, TOOLTIP_STYLE } from './chart-theme';
@@ -15,7 +6,7 @@ import { dimmableBar } from './bar-shapes';
 import { STAGE_COLOURS } from './chart-colours';
 import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
-import { useChartHeight } from './chart-size';
+import { ChartFrame } from '../../components/charts/chart-frame';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 import {
   DrillThroughHeader,
@@ -48,7 +39,6 @@ export function StageChart({
   onStatus: (status: string) => void;
   exportContext?: ExportContext;
 }) {
-  const height = useChartHeight();
   const total = stages.reduce((n, s) => n + s.count, 0);
   const rows = useMemo(
     () =>
@@ -124,7 +114,7 @@ export function StageChart({
         </table>
       }
     >
-      <ResponsiveContainer width="100%" height={height}>
+      <ChartFrame>
         <BarChart data={rows} layout="vertical" margin={MARGIN}>
           <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis
@@ -150,7 +140,7 @@ export function StageChart({
             {LABELS}
           </Bar>
         </BarChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </ChartCard>
   );
 }

@@ -1,16 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { LabelProps } from 'recharts';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  LabelList,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import {
   LABELS,
   roundTicks,
@@ -31,7 +21,7 @@ import { seriesColour } from './series-colours';
 import { dimmableBar } from './bar-shapes';
 import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
-import { useChartHeight } from './chart-size';
+import { ChartFrame } from '../../components/charts/chart-frame';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 import {
   DrillThroughHeader,
@@ -124,7 +114,6 @@ export function UnitsByServiceChart({
   onToggle: (facet: FacetKey, value: string) => void;
   exportContext?: ExportContext;
 }) {
-  const height = useChartHeight();
   const [chosenFamily, setFamily] = useState<UnitFamily>('platforms');
   const family = fixedFamily ?? chosenFamily;
   const [withPlanned, setWithPlanned] = useState(false);
@@ -295,7 +284,7 @@ export function UnitsByServiceChart({
         </>
       }
     >
-      <ResponsiveContainer width="100%" height={height}>
+      <ChartFrame>
         <BarChart data={chartRows} margin={MARGIN}>
           <defs>
             <pattern
@@ -358,7 +347,7 @@ export function UnitsByServiceChart({
             </Bar>
           ) : null}
         </BarChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </ChartCard>
   );
 }

@@ -3,7 +3,6 @@ import {
   BarChart,
   CartesianGrid,
   Legend,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
@@ -25,7 +24,7 @@ import { AXIS_TICK, BASIS_COLOURS, BASIS_LABELS, selectionOpacity, TOOLTIP_CURSO
 import { dimmableBar } from './bar-shapes';
 import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
-import { useChartHeight } from './chart-size';
+import { ChartFrame } from '../../components/charts/chart-frame';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 import { DrillThroughHeader, DrillThroughRow, useBarDeals } from '../../components/charts/drill-through';
 import { yearBar } from '../../domain/filter/drill-through';
@@ -94,7 +93,6 @@ export function ValueOverTimeChart({
   currencySwitch: React.ReactNode;
   exportContext?: ExportContext;
 }) {
-  const height = useChartHeight();
   const { currency, years } = data;
   const tooltip = useMemo(() => <YearTooltip currency={currency} />, [currency]);
   const selectedYear =
@@ -189,7 +187,7 @@ export function ValueOverTimeChart({
         ) : null
       }
     >
-      <ResponsiveContainer width="100%" height={height}>
+      <ChartFrame>
         <BarChart data={rows} margin={MARGIN}>
           <defs>
             <pattern
@@ -232,7 +230,7 @@ export function ValueOverTimeChart({
             />
           ))}
         </BarChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </ChartCard>
   );
 }
