@@ -33,11 +33,7 @@ const listIds = async (query = '') =>
   (await call<{ data: { id: string }[]; total: number }>('GET', `/api/deals?limit=200000${query}`)).body;
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(async () => {
-  resetScenarioCounters();
-  await call('POST', '/api/reset');
-  await call('POST', '/api/reset?dataset=synthetic&size=50&seed=3');
-});
+afterEach(() => resetScenarioCounters());
 afterAll(() => server.close());
 
 describe('the write path', () => {
@@ -292,5 +288,20 @@ describe('backup and import', () => {
     expect((otherSet.body as { error: { message: string } }).error.message).toContain('synthetic-50-3');
     const garbled = await fetch(`${BASE}/api/import`, { method: 'POST', body: '{not json' });
     expect(garbled.status).toBe(400);
+  });
+});
+
+describe('between tests', () => {
+  it('writes one edit, for the next test to find gone', async () => {
+    const saved = await call(
+      'PUT',
+      `/api/deals/${seedDeal.id}`,
+      { data: { ...seedDeal, title: 'Leaks?' } },
+      { 'If-Match': '"1"' },
+    );
+    expect(saved.status).toBe(200);
+  });
+  it('starts from the shipped records (the setup deletes the database after each test)', async () => {
+    expect((await call<DealEnvelope>('GET', `/api/deals/${seedDeal.id}`)).body.revision).toBe(1);
   });
 });

@@ -60,7 +60,7 @@ describe('the app over the mock API', () => {
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
     expect(
-      within(screen.getByRole('table', { name: 'Matching deals' })).getAllByRole('row').length,
+      within(await screen.findByRole('table', { name: 'Matching deals' })).getAllByRole('row').length,
     ).toBeGreaterThan(3);
   });
 
