@@ -212,8 +212,16 @@ describe('deckSlides', () => {
       }
     }
     const listed = slides.flatMap((s) => (s.kind === 'sources' ? s.items : []));
-    const all = new Set(briefing.charts.flatMap(chartSources).map((r) => `${r.dealId}/${r.id}`));
+    // Each source once, however many deals cite it.
+    const all = new Set(
+      briefing.charts.flatMap(chartSources).map((r) => `${r.publisher}/${r.title}/${r.url}`),
+    );
     expect(listed).toHaveLength(all.size);
+    for (const ref of briefing.charts.flatMap(chartSources))
+      expect({
+        ref: ref.publisher,
+        listed: listed.some((i) => i.text.startsWith(ref.publisher.slice(0, 50))),
+      }).toEqual({ ref: ref.publisher, listed: true });
   });
 
   it('never links an address that is not http(s)', () => {

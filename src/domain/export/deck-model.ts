@@ -560,11 +560,23 @@ export function deckSlides(briefing: Briefing, date: Date): DeckSlide[] {
       }),
     );
   }
-  const items = all.map((ref): SourceItem => {
+  // One line per source, however many deals cite it (a SIPRI register page backs several).
+  const bySource = new Map<string, { ref: SourceRef; deals: string[] }>();
+  for (const ref of all) {
+    const key = `${ref.publisher}\u0000${ref.title}\u0000${ref.url ?? ''}`;
+    const entry = bySource.get(key);
+    if (entry) entry.deals.push(ref.dealTitle);
+    else bySource.set(key, { ref, deals: [ref.dealTitle] });
+  }
+  const items = [...bySource.values()].map(({ ref, deals }): SourceItem => {
     const url = ref.url ? safeExternalUrl(ref.url) : undefined;
+    const forDeals =
+      deals.length === 1
+        ? clampLabel(deals[0]!, 70)
+        : `${deals.length} deals: ${clampLabel(deals.join('; '), 90)}`;
     return {
       text: deckText(
-        `${clampLabel(ref.publisher, 60)}, “${clampLabel(ref.title, 120)}”${ref.date ? `, ${ref.date}` : ''} · for ${clampLabel(ref.dealTitle, 70)}`,
+        `${clampLabel(ref.publisher, 60)}, “${clampLabel(ref.title, 120)}”${ref.date ? `, ${ref.date}` : ''} · for ${forDeals}`,
       ),
       ...(ref.url ? { address: clampLabel(deckText(ref.url), 150) } : {}),
       ...(url ? { url } : {}),
