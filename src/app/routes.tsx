@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
 import { useLocation } from '../components/routing';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
@@ -16,6 +16,12 @@ const DealsPage = lazy(async () => ({
 const DealPage = lazy(async () => ({
   default: (await import('../features/deal-detail/deal-page')).DealPage,
 }));
+const NewDealPage = lazy(async () => ({
+  default: (await import('../features/deal-edit/deal-form-page')).NewDealPage,
+}));
+const EditDealPage = lazy(async () => ({
+  default: (await import('../features/deal-edit/deal-form-page')).EditDealPage,
+}));
 const DealHistoryTab = lazy(async () => ({
   default: (await import('../features/deal-history/deal-history-tab')).DealHistoryTab,
 }));
@@ -27,6 +33,16 @@ const DataPage = lazy(async () => ({
 }));
 // The deal page's History tab: a feature of its own, passed in because features do not import each other.
 const renderHistory = (id: string) => <DealHistoryTab id={id} />;
+const MoneyActions = lazy(async () => ({
+  default: (await import('../features/deal-edit/money-actions')).MoneyActions,
+}));
+// The Money section's "Add a reported figure" and headline choice, from the deal-edit feature; its own
+// Suspense, so the deal shows while that code loads.
+const renderMoneyActions = (id: string) => (
+  <Suspense fallback={null}>
+    <MoneyActions id={id} />
+  </Suspense>
+);
 const PresentPage = lazy(async () => ({
   default: (await import('../features/dashboard/present-page')).PresentPage,
 }));
@@ -50,8 +66,15 @@ export function AppRoutes({ apiMode }: { apiMode: ApiMode }) {
                 <Route path="/deals">
                   <DealsPage />
                 </Route>
+                {/* Before /deals/:id, so "new" is never read as a deal's id. */}
+                <Route path="/deals/new">
+                  <NewDealPage />
+                </Route>
+                <Route path="/deals/:id/edit">
+                  <EditDealPage />
+                </Route>
                 <Route path="/deals/:id">
-                  <DealPage renderHistory={renderHistory} />
+                  <DealPage renderHistory={renderHistory} renderMoneyActions={renderMoneyActions} />
                 </Route>
                 <Route path="/deleted">
                   <DeletedPage />

@@ -147,11 +147,16 @@ describe('the invariants, each beside its field', () => {
         label: 'Signed',
         confidence: 'confirmed',
         sourceIds: [],
+        planned: { date: '2024', sourceIds: ['nowhere'], note: '' },
       },
     ];
     const fields = fieldsOf(draft);
     expect(fields.get('figures.0.sourceIds')).toEqual(['cite at least one source']);
     expect(fields.get('milestones.0.sourceIds')).toEqual(['cite at least one source']);
+    // A planned date cites its own source.
+    expect(fields.get('milestones.0.planned.sourceIds')).toEqual([
+      'cites source "nowhere", which this deal does not list',
+    ]);
   });
 
   it('a new source without publisher or title; URL and quote may stay empty', () => {

@@ -71,6 +71,8 @@ export interface MilestoneDraft {
   label: string;
   confidence: Confidence;
   sourceIds: string[];
+  /** The date a source said it was planned for, with its own citations; all empty is no plan. */
+  planned: { date: string; sourceIds: string[]; note: string };
 }
 
 export interface DealDraft {
@@ -177,7 +179,15 @@ export function emptyFigure(takenIds: readonly string[]): FigureDraft {
   };
 }
 export function emptyMilestone(): MilestoneDraft {
-  return { key: newKey('milestone'), kind: '', date: '', label: '', confidence: 'confirmed', sourceIds: [] };
+  return {
+    key: newKey('milestone'),
+    kind: '',
+    date: '',
+    label: '',
+    confidence: 'confirmed',
+    sourceIds: [],
+    planned: { date: '', sourceIds: [], note: '' },
+  };
 }
 
 export function emptyDraft(): DealDraft {
@@ -268,6 +278,11 @@ export function draftFromDeal(deal: Deal): DealDraft {
       label: m.label,
       confidence: m.confidence,
       sourceIds: [...m.sourceIds],
+      planned: {
+        date: m.planned?.date ?? '',
+        sourceIds: [...(m.planned?.sourceIds ?? [])],
+        note: m.planned?.note ?? '',
+      },
     })),
     sources: deal.sources.map((s) => ({
       key: newKey('source'),
@@ -411,6 +426,15 @@ export function dealFromDraft(draft: DealDraft): DraftResult {
       label: m.label,
       confidence: m.confidence,
       sourceIds: m.sourceIds,
+      ...(m.planned.date.trim() !== '' || m.planned.sourceIds.length > 0 || m.planned.note.trim() !== ''
+        ? {
+            planned: {
+              date: m.planned.date.trim(),
+              sourceIds: m.planned.sourceIds,
+              ...(optionalText(m.planned.note) ? { note: m.planned.note.trim() } : {}),
+            },
+          }
+        : {}),
     })),
     sources: draft.sources.map((s) => ({
       id: s.id.trim(),
@@ -506,6 +530,7 @@ function citedIds(draft: DealDraft): string[][] {
     ...draft.quantity.allocations.map((a) => a.sourceIds),
     ...draft.figures.map((f) => f.sourceIds),
     ...draft.milestones.map((m) => m.sourceIds),
+    ...draft.milestones.map((m) => m.planned.sourceIds),
   ];
 }
 
@@ -522,7 +547,11 @@ export function renameSourceId(draft: DealDraft, from: string, to: string): Deal
     },
     endUser: { ...draft.endUser, sourceIds: rename(draft.endUser.sourceIds) },
     figures: draft.figures.map((f) => ({ ...f, sourceIds: rename(f.sourceIds) })),
-    milestones: draft.milestones.map((m) => ({ ...m, sourceIds: rename(m.sourceIds) })),
+    milestones: draft.milestones.map((m) => ({
+      ...m,
+      sourceIds: rename(m.sourceIds),
+      planned: { ...m.planned, sourceIds: rename(m.planned.sourceIds) },
+    })),
   };
 }
 
@@ -546,7 +575,11 @@ export function removeSource(draft: DealDraft, key: string): DealDraft {
     },
     endUser: { ...draft.endUser, sourceIds: drop(draft.endUser.sourceIds) },
     figures: draft.figures.map((f) => ({ ...f, sourceIds: drop(f.sourceIds) })),
-    milestones: draft.milestones.map((m) => ({ ...m, sourceIds: drop(m.sourceIds) })),
+    milestones: draft.milestones.map((m) => ({
+      ...m,
+      sourceIds: drop(m.sourceIds),
+      planned: { ...m.planned, sourceIds: drop(m.planned.sourceIds) },
+    })),
   };
 }
 

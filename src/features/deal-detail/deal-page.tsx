@@ -67,7 +67,15 @@ function Facts({ deal }: { deal: Deal }) {
   );
 }
 
-function DealBody({ deal, history }: { deal: Deal; history: ReactNode }) {
+function DealBody({
+  deal,
+  history,
+  moneyActions,
+}: {
+  deal: Deal;
+  history: ReactNode;
+  moneyActions?: ReactNode;
+}) {
   return (
     <article className="deal">
       <header className="deal__header">
@@ -76,6 +84,9 @@ function DealBody({ deal, history }: { deal: Deal; history: ReactNode }) {
         </h1>
         <StatusBadge status={deal.status} />
         {deal.synthetic ? <span className="badge badge--synthetic">Synthetic record</span> : null}
+        <ContextLink to={`/deals/${encodeURIComponent(deal.id)}/edit`} className="deal__edit">
+          Edit
+        </ContextLink>
       </header>
       <DealTabs
         history={history}
@@ -92,6 +103,7 @@ function DealBody({ deal, history }: { deal: Deal; history: ReactNode }) {
             {deal.quantity ? <QuantitySection deal={deal} quantity={deal.quantity} /> : null}
             <section className="card">
               <h2>Money</h2>
+              {moneyActions}
               <FigureTable deal={deal} />
             </section>
             <section className="card">
@@ -110,10 +122,14 @@ function DealBody({ deal, history }: { deal: Deal; history: ReactNode }) {
 }
 
 /**
- * `renderHistory` draws the History tab: the app passes the deal-history feature in, as a feature does
- * not import another.
+ * `renderHistory` draws the History tab and `renderMoneyActions` the Money section's actions (add a
+ * reported figure, choose the headline): the app passes the deal-history and deal-edit features in,
+ * as a feature does not import another.
  */
-export function DealPage({ renderHistory }: { renderHistory?: (id: string) => ReactNode } = {}) {
+export function DealPage({
+  renderHistory,
+  renderMoneyActions,
+}: { renderHistory?: (id: string) => ReactNode; renderMoneyActions?: (id: string) => ReactNode } = {}) {
   const { id = '' } = useParams();
   const query = useQuery(dealQueries.detail(useApiContext(), id));
   const notFound = isApiError(query.error) && query.error.kind === 'not-found';
@@ -145,7 +161,13 @@ export function DealPage({ renderHistory }: { renderHistory?: (id: string) => Re
         />
       ) : null}
       {query.isPending && !query.isError ? <Skeleton label="Loading the deal…" height={400} /> : null}
-      {query.data ? <DealBody deal={query.data.deal} history={renderHistory?.(id)} /> : null}
+      {query.data ? (
+        <DealBody
+          deal={query.data.deal}
+          history={renderHistory?.(id)}
+          moneyActions={renderMoneyActions?.(id)}
+        />
+      ) : null}
     </section>
   );
 }

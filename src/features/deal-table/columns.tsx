@@ -57,9 +57,15 @@ export const columns = helper.columns([
     id: 'title',
     size: 226,
     cell: ({ row }) => (
-      <span title={clampLabel(row.original.title, LABEL_MAX)} className="deal-table__cell">
-        <ViewLink to={`/deals/${encodeURIComponent(row.original.id)}`} className="deal-table__title">
-          <Highlighted text={clampLabel(row.original.title, LABEL_MAX)} />
+      <span className="deal-table__title-cell">
+        <span title={clampLabel(row.original.title, LABEL_MAX)} className="deal-table__cell">
+          <ViewLink to={`/deals/${encodeURIComponent(row.original.id)}`} className="deal-table__title">
+            <Highlighted text={clampLabel(row.original.title, LABEL_MAX)} />
+          </ViewLink>
+        </span>
+        {/* The row's one action besides opening it; its name says which deal, after the visible word. */}
+        <ViewLink to={`/deals/${encodeURIComponent(row.original.id)}/edit`} className="deal-table__edit">
+          Edit <span className="visually-hidden">{clampLabel(row.original.title, LABEL_MAX)}</span>
         </ViewLink>
       </span>
     ),

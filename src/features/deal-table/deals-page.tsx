@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { ContextLink } from '../../components/context-link';
 import { dealCountText } from '../../components/deal-count';
 import { DealListStatus } from '../../components/deal-list-status';
 import { describeFilter, FilterChips } from '../../components/filter-chips';
@@ -112,6 +113,9 @@ export function DealsPage() {
         />
         <ColumnMenu visible={view.visible} onChange={view.setVisible} />
         <ExportDataMenu deals={rows} filters={filters} />
+        <ContextLink to="/deals/new" className="deals-toolbar__new">
+          New deal
+        </ContextLink>
         {view.sort.length > 0 ? (
           <span className="muted">
             Sorted by{' '}
