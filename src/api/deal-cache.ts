@@ -11,6 +11,23 @@ import type { DealListParams, DealListResult } from './deals-api';
  * of the same data set is reached, whatever mock or delay parameters its context carries.
  */
 
+/**
+ * Lists a patch made (or put back). The list queries skip structural sharing for these: a patched
+ * list already shares every unchanged deal, and comparing 100,000 deals to find that out took
+ * 26–90 ms of a save (measured with setQueryData), while the collection behind a list is found by
+ * its identity, which sharing would replace with a copy.
+ */
+const patchedLists = new WeakSet<object>();
+
+export function isPatchedList(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && patchedLists.has(data);
+}
+
+function setList(client: QueryClient, key: QueryKey, list: DealListResult): DealListResult | undefined {
+  patchedLists.add(list);
+  return client.setQueryData<DealListResult>(key, list);
+}
+
 /** Whether two contexts name the same data set, hence the same stored deals. */
 export function sameDataset(a: ApiContext, b: ApiContext): boolean {
   const dataset = (c: ApiContext) => c.dataset ?? 'seed';
@@ -51,7 +68,7 @@ function sameKey(a: ApiContext, b: ApiContext): boolean {
 
 function listParams(key: QueryKey): DealListParams {
   const params = key[3];
-  return typeof params === 'object' && params !== null ? (params) : {};
+  return typeof params === 'object' && params !== null ? params : {};
 }
 
 /** One cache entry as a write found it and as it left it: enough to undo it or see it was overtaken. */
@@ -92,7 +109,7 @@ export function patchLists(
     const next = applyDealChange(before, wanted);
     if (next === before) continue;
     // What the cache holds after structural sharing, which may not be `next` itself.
-    const after = client.setQueryData<DealListResult>(query.queryKey, next);
+    const after = setList(client, query.queryKey, next);
     patches.push({ key: query.queryKey, before, after });
   }
   return patches;
@@ -152,11 +169,12 @@ export function rollBack(client: QueryClient, patch: OptimisticPatch): void {
     const now = client.getQueryData<DealListResult>(key);
     if (now === undefined || before === undefined) continue;
     if (now === after) {
-      client.setQueryData(key, before);
+      setList(client, key, before);
       continue;
     }
     const old = before.deals.find((deal) => deal.id === patch.id);
-    client.setQueryData(
+    setList(
+      client,
       key,
       applyDealChange(now, old ? { kind: 'upsert', deal: old } : { kind: 'remove', id: patch.id }),
     );

@@ -1,5 +1,12 @@
-import { queryOptions, skipToken, type QueryFunctionContext, type QueryKey } from '@tanstack/react-query';
+import {
+  queryOptions,
+  replaceEqualDeep,
+  skipToken,
+  type QueryFunctionContext,
+  type QueryKey,
+} from '@tanstack/react-query';
 import type { ApiContext } from '../domain';
+import { isPatchedList } from './deal-cache';
 import { fetchRevisions } from './deal-writes';
 import { fetchDeal, fetchDeals, fetchMeta, type DealListParams, type DealListProgress } from './deals-api';
 import { isRetryable, retryDelay, withinRetryBudget } from './retry';
@@ -29,6 +36,9 @@ export const dealQueries = {
   list: (context: ApiContext, params: DealListParams = {}) =>
     queryOptions({
       queryKey: [...dealQueries.lists(context), params] as const,
+      // A fetched list shares the unchanged deals of the last one; a patched list already does.
+      structuralSharing: (old: unknown, next: unknown) =>
+        isPatchedList(next) ? next : replaceEqualDeep(old, next),
       ...retrying(({ signal, client }) => {
         // A new load starts from nothing: the last one's "2,500 of 2,500" would misstate this one.
         client.setQueryData(dealQueries.progress(context, params).queryKey, null);
