@@ -215,7 +215,7 @@ test('the timeline marks today and planned dates, and labels each milestone for 
   await expect(tip).toContainText('First delivery Jan 2029 (expected)');
   await expect(tip).toContainText(`Planned Jan 2029: ${plan.slip}`);
   await expect(tip).toBeVisible();
-  await expect(slide.locator('.timeline__legend')).toContainText('Tick: planned date; line: slip');
+  await expect(slide.locator('.timeline__legend')).toContainText('Outline: plan; line: slip');
   const droneRow = slide.locator('.timeline__row', { has: page.getByRole('img', { name: droneName }) });
   await expect(droneRow.locator('.timeline__plan')).toHaveCount(1);
   await page.keyboard.press('Tab');

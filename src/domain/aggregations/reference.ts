@@ -18,7 +18,7 @@ import {
 import type { BreakdownRow } from './breakdown';
 import type { Kpis } from './kpis';
 import { dateToYearFraction, todayAsYearFraction, type Timeline, type TimelineRow } from './timeline';
-import { slippage } from '../money-dates/slippage';
+import { dateSpan, slippage } from '../money-dates/slippage';
 import { OTHER_SYSTEMS, type ServiceKey, type UnitsByService } from './units-by-service';
 import { valueBasis } from './value-basis';
 import { withEmptyYears, type ValueByYear, type ValueYear } from './value-by-year';
@@ -246,7 +246,13 @@ export function timeline(deals: readonly Deal[], limit = 50, today: Date = new D
           const slip = slippage(m.planned.date, m.date, now)!;
           return {
             ...marker,
-            planned: { at: dateToYearFraction(m.planned.date), date: m.planned.date, slip },
+            planned: {
+              at: dateToYearFraction(m.planned.date),
+              from: dateSpan(m.planned.date)[0],
+              to: dateSpan(m.planned.date)[1],
+              date: m.planned.date,
+              slip,
+            },
           };
         })
         .sort((a, b) => a.at - b.at);
@@ -269,7 +275,7 @@ export function timeline(deals: readonly Deal[], limit = 50, today: Date = new D
     lo = Math.min(lo, r.start);
     hi = Math.max(hi, r.end);
     for (const m of r.markers)
-      if (m.planned) [lo, hi] = [Math.min(lo, m.planned.at), Math.max(hi, m.planned.at)];
+      if (m.planned) [lo, hi] = [Math.min(lo, m.planned.from), Math.max(hi, m.planned.to - 0.01)];
   }
   const domain: [number, number] = rows.length === 0 ? [0, 1] : [Math.floor(lo), Math.ceil(hi + 0.01)];
   return { rows, undated, omitted: dated - rows.length, domain, today: now };

@@ -110,7 +110,12 @@ describe('timeline: planned dates and their slip', () => {
 
   it('puts the planned date on the axis beside the actual one, with the slip between them', () => {
     const first = row.markers.find((m) => m.kind === 'first-delivery')!;
-    expect(first.planned).toMatchObject({ date: '2023-03', at: dateToYearFraction('2023-03') });
+    expect(first.planned).toMatchObject({
+      date: '2023-03',
+      at: dateToYearFraction('2023-03'),
+      from: 2023 + 2 / 12,
+      to: 2023.25,
+    });
     expect(first.planned!.slip).toMatchObject({ direction: 'late', months: { min: 14, max: 14 } });
     expect(row.markers.find((m) => m.kind === 'signature')!.planned).toBeUndefined();
   });

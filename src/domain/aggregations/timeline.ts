@@ -1,6 +1,7 @@
 import type { Deal, Milestone } from '../model/deal-schema';
 import type { PartialDate } from '../money-dates/partial-date';
 import {
+  dateSpan,
   dateToYearFraction,
   isExpectedDate,
   slippage,
@@ -30,7 +31,10 @@ export interface TimelineMarker {
 }
 
 export interface TimelinePlan {
+  /** The middle of the planned date's span, and the span: a plan "for 2027" is the whole year. */
   at: number;
+  from: number;
+  to: number;
   date: PartialDate;
   slip: Slippage;
 }
@@ -56,6 +60,11 @@ export interface Timeline {
   domain: [number, number];
   /** The "today" the expected flags were judged against, on the same axis. */
   today: number;
+}
+
+function planOf(date: PartialDate, slip: Slippage): TimelinePlan {
+  const [from, to] = dateSpan(date);
+  return { at: dateToYearFraction(date), from, to, date, slip };
 }
 
 const DELIVERY = new Set<Milestone['kind']>(['first-delivery', 'delivery', 'final-delivery']);
@@ -115,9 +124,7 @@ export function timelineOf({ table, rows: list }: DealView, limit = 50, today: D
             expected: isExpectedDate(m.date, now),
           };
           const slip = m.planned && slippage(m.planned.date, m.date, now);
-          return slip
-            ? { ...marker, planned: { at: dateToYearFraction(m.planned!.date), date: m.planned!.date, slip } }
-            : marker;
+          return slip ? { ...marker, planned: planOf(m.planned!.date, slip) } : marker;
         })
         .sort((a, b) => a.at - b.at);
       const signature = markers.find(
@@ -136,7 +143,9 @@ export function timelineOf({ table, rows: list }: DealView, limit = 50, today: D
     })
     .sort((a, b) => a.start - b.start || a.title.localeCompare(b.title));
   // The axis holds every planned date too, so a plan before the first step or after the last is drawn.
-  const plans = rows.flatMap((r) => r.markers.flatMap((m) => (m.planned ? [m.planned.at] : [])));
+  const plans = rows.flatMap((r) =>
+    r.markers.flatMap((m) => (m.planned ? [m.planned.from, m.planned.to - 0.01] : [])),
+  );
   const lo = Math.min(
     ...plans,
     rows.reduce((m, r) => Math.min(m, r.start), Infinity),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  dateSpan,
   describeSlip,
   isExpectedDate,
   slipAmount,
@@ -88,6 +89,12 @@ describe('slippage of a date still to come', () => {
 
   it('turns into an actual slip once today passes the date', () => {
     expect(words('2029-01', '2030-03', new Date('2030-04-01T00:00:00Z'))).toBe('14 months late');
+  });
+
+  it('gives the span a plan names, so a plan for a year is drawn as the whole year', () => {
+    expect(dateSpan('2027')).toEqual([2027, 2028]);
+    expect(dateSpan('2027-04')).toEqual([2027.25, 2027 + 4 / 12]);
+    expect(dateSpan('2027-01-01')).toEqual([2027, 2027 + 1 / 365]);
   });
 
   it('uses the timeline’s rule: expected when the middle of the span lies after today', () => {

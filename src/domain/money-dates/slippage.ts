@@ -20,6 +20,17 @@ export function dateToYearFraction(date: PartialDate): number {
   return parsed.year + (parsed.month - 1) / 12 + (parsed.day - 0.5) / 365;
 }
 
+/** The span a partial date names on the same axis: a whole year, a month or a day, as [start, end). */
+export function dateSpan(date: PartialDate): [number, number] {
+  const parsed = parsePartialDate(date);
+  if (!parsed) return [Number.NaN, Number.NaN];
+  if (parsed.month === undefined) return [parsed.year, parsed.year + 1];
+  const month = parsed.year + (parsed.month - 1) / 12;
+  if (parsed.day === undefined) return [month, month + 1 / 12];
+  const day = month + (parsed.day - 1) / 365;
+  return [day, day + 1 / 365];
+}
+
 /** Today as a point on the same axis, at day precision, so two calls on one day agree. */
 export function todayAsYearFraction(today: Date): number {
   const day = `${String(today.getUTCFullYear()).padStart(4, '0')}-${String(today.getUTCMonth() + 1).padStart(2, '0')}-${String(today.getUTCDate()).padStart(2, '0')}`;

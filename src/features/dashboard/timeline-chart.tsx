@@ -285,8 +285,8 @@ export function TimelineChart({
                   ) : null}
                   {r.markers.map((m, j) =>
                     m.planned ? (
-                      <g key={`plan-${j}`} transform={`translate(${x(m.planned.at)} ${mid})`}>
-                        <PlannedTick dx={x(m.at) - x(m.planned.at)} />
+                      <g key={`plan-${j}`} transform={`translate(0 ${mid})`}>
+                        <PlannedTick from={x(m.planned.from)} to={x(m.planned.to)} mark={x(m.at)} />
                       </g>
                     ) : null,
                   )}

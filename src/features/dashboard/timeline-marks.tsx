@@ -26,24 +26,37 @@ function GroupShape({ group, expected }: { group: MarkerGroup; expected: boolean
 export const SLIP_COLOUR = '#CC79A7';
 
 /**
- * A planned date: an outlined tick taller than the bar, so it shows over a bar and beside a mark, and a
- * line under the bar from it to the milestone's mark, as long as the slip. Drawn before the marks, so a
- * plan met on the day sits behind its mark with the tick's ends showing. `dx` is the mark's offset
- * from the tick.
+ * A planned date: an outlined box over the span the plan names (a thin tick for a month, the whole year
+ * for a plan "for 2027"), taller than the bar so it shows over one, and a line under the bar from its
+ * nearer edge to the milestone's mark, as long as the least slip the two dates allow: none when the
+ * mark falls inside the plan. Drawn before the marks, so a plan met sits behind its mark. Coordinates
+ * are x positions in the row; y is relative to the row's middle.
  */
-export function PlannedTick({ dx }: { dx: number }) {
+export function PlannedTick({ from, to, mark }: { from: number; to: number; mark: number }) {
+  const [left, right] = to - from >= 4 ? [from, to] : [(from + to) / 2 - 2, (from + to) / 2 + 2];
+  const edge = mark > right ? right : mark < left ? left : undefined;
   return (
     <g className="timeline__plan" aria-hidden="true" pointerEvents="none">
-      {Math.abs(dx) >= 1 ? (
+      {edge !== undefined && Math.abs(mark - edge) >= 1 ? (
         <path
-          d={`M0 9 V11 H${dx} V5`}
+          d={`M${edge} 9 V11 H${mark} V5`}
           fill="none"
           stroke={SLIP_COLOUR}
           strokeWidth={1.75}
           strokeLinejoin="round"
         />
       ) : null}
-      <rect x={-2} y={-9} width={4} height={18} rx={1} fill={PAPER} stroke={SLIP_COLOUR} strokeWidth={1.5} />
+      <rect
+        x={left}
+        y={-9}
+        width={right - left}
+        height={18}
+        rx={1}
+        fill={PAPER}
+        fillOpacity={to - from >= 4 ? 0.35 : 1}
+        stroke={SLIP_COLOUR}
+        strokeWidth={1.5}
+      />
     </g>
   );
 }
@@ -60,7 +73,7 @@ const MARK_ITEMS: { label: string; group: MarkerGroup; expected: boolean }[] = [
   { label: 'Hollow: not yet happened', group: 'delivery', expected: true },
 ];
 /** The plan's tick and its line to the mark, last on the marks' line of the legend. */
-const PLAN_LABEL = 'Tick: planned date; line: slip';
+const PLAN_LABEL = 'Outline: plan; line: slip';
 /** Width of a legend label in drawing units, at 12 units of system sans, with room to spare. */
 const textWidth = (label: string) => label.length * 6.6;
 /** Each item's left edge: after the previous item's mark, label and a gap. */
@@ -131,12 +144,12 @@ export function TimelineLegend() {
       {marks}
       <g transform={`translate(${MARK_X[MARK_ITEMS.length]} ${LEGEND_LINE})`}>
         <g transform={`translate(3 ${LEGEND_LINE / 2 - 2})`}>
-          <PlannedTick dx={16} />
-          <g transform="translate(16 0)">
+          <PlannedTick from={-2} to={6} mark={20} />
+          <g transform="translate(20 0)">
             <GroupShape group="delivery" expected={false} />
           </g>
         </g>
-        <text x={30} y={LEGEND_LINE / 2 + 4} fontSize={12} fill="currentColor">
+        <text x={34} y={LEGEND_LINE / 2 + 4} fontSize={12} fill="currentColor">
           {PLAN_LABEL}
         </text>
       </g>

@@ -67,7 +67,7 @@ describe('the milestones section', () => {
         .getAllByRole('term')
         .map((t) => t.textContent),
     ).toEqual(['Planned', 'Happened']);
-    expect(dates[0]).toHaveTextContent(/^January 2023 \(first of 12 in January 2023\)Sources of the plan:/);
+    expect(dates[0]).toHaveTextContent(/^January 2023 — first of 12 in January 2023Sources of the plan:/);
     expect(citedNames(dates[0]!)).toEqual(names(slipped, ['plan']));
     expect(dates[1]).toHaveTextContent(/^March 2024Sources of the date:/);
     expect(citedNames(dates[1]!)).toEqual(names(slipped, ['news']));

@@ -63,8 +63,8 @@ function PlanAndDate({
             <time dateTime={plan.date}>{formatPartialDate(plan.date, 'long')}</time>
             {plan.note ? (
               <span className="milestone-plan__note">
-                {' '}
-                (<DataText>{plan.note}</DataText>)
+                {' — '}
+                <DataText>{plan.note}</DataText>
               </span>
             ) : null}
             <CitedSources ids={plan.sourceIds} sources={deal.sources} label="Sources of the plan" />
