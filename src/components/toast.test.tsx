@@ -1,0 +1,93 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { useEffect } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TOAST_MS, ToastProvider, useToast, type ToastInput } from './toast';
+
+const shown: { show?: (toast: ToastInput) => number } = {};
+const show = (toast: ToastInput) => shown.show?.(toast);
+function Shower() {
+  const { show } = useToast();
+  useEffect(() => {
+    shown.show = show;
+  }, [show]);
+  return null;
+}
+function renderToasts() {
+  render(
+    <ToastProvider>
+      <Shower />
+    </ToastProvider>,
+  );
+  return screen.getByRole('status', { name: 'Notifications' });
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+const undo = (onAction = vi.fn()) => ({ label: 'Undo', onAction });
+
+describe('notices', () => {
+  it('speak through one polite live region that is there before any notice', () => {
+    const region = renderToasts();
+    expect(region).toHaveAttribute('aria-live', 'polite');
+    expect(region).toBeEmptyDOMElement();
+    void act(() => void show({ lead: 'Saved', value: 'P-8I', tail: '.' }));
+    expect(region).toHaveTextContent('Saved “P-8I”.');
+  });
+
+  it('with an action stay about 10 s, one without it 5 s', () => {
+    const region = renderToasts();
+    void act(() => void show({ lead: 'Saved', value: 'A', tail: '.', action: undo() }));
+    void act(() => void show({ lead: 'Undone.' }));
+    void act(() => vi.advanceTimersByTime(TOAST_MS.plain + 10));
+    expect(region).toHaveTextContent('Saved “A”.');
+    expect(region).not.toHaveTextContent('Undone.');
+    void act(() => vi.advanceTimersByTime(TOAST_MS.action - TOAST_MS.plain));
+    expect(region).toBeEmptyDOMElement();
+  });
+
+  it('wait while the pointer is over them or focus is in them, and count on from where they were', () => {
+    const region = renderToasts();
+    void act(() => void show({ lead: 'Saved', value: 'A', tail: '.', action: undo() }));
+    const button = screen.getByRole('button', { name: 'Undo' });
+    void act(() => vi.advanceTimersByTime(8000));
+    fireEvent.pointerEnter(button.parentElement!);
+    void act(() => vi.advanceTimersByTime(60_000));
+    expect(region).toHaveTextContent('Saved “A”.');
+    fireEvent.pointerLeave(button.parentElement!);
+    void act(() => button.focus());
+    void act(() => vi.advanceTimersByTime(60_000));
+    expect(region).toHaveTextContent('Saved “A”.');
+    void act(() => button.blur());
+    void act(() => vi.advanceTimersByTime(1000));
+    expect(region).toHaveTextContent('Saved “A”.');
+    void act(() => vi.advanceTimersByTime(1100));
+    expect(region).toBeEmptyDOMElement();
+  });
+
+  it('run their action once and close, close on Dismiss and on Escape', () => {
+    const region = renderToasts();
+    const onAction = vi.fn();
+    void act(() => void show({ lead: 'Saved', value: 'A', tail: '.', action: undo(onAction) }));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(onAction).toHaveBeenCalledTimes(1);
+    expect(region).toBeEmptyDOMElement();
+    void act(() => void show({ lead: 'One' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss notification' }));
+    expect(region).toBeEmptyDOMElement();
+    void act(() => void show({ lead: 'Two', action: undo() }));
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Undo' }), { key: 'Escape' });
+    expect(region).toBeEmptyDOMElement();
+  });
+
+  it('show a hostile title as text, isolated, and keep at most three', () => {
+    const region = renderToasts();
+    const title = '<img src=x onerror="window.__pwned=1">\u202Egnp.exe';
+    void act(() => void show({ lead: 'Saved', value: title, tail: '.' }));
+    expect(region.querySelector('img')).toBeNull();
+    expect(region.querySelector('bdi')).toHaveTextContent('<img src=x onerror="window.__pwned=1">');
+    for (const n of [1, 2, 3]) act(() => void show({ lead: `Notice ${n}` }));
+    expect(region.children).toHaveLength(3);
+    expect(region).not.toHaveTextContent('Saved');
+  });
+});
