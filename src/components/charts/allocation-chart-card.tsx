@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { allocationRows, type Deal, formatCount } from '../../domain';
+import type { ChartData } from '../../domain/export/chart-data';
 import { isolate } from '../../domain/text/text-safety';
 import { AllocationChart } from './allocation-chart';
 import { ChartCard } from './chart-card';
@@ -10,11 +11,14 @@ export function AllocationChartCard({
   subtitle,
   footer,
   height,
+  chartData,
 }: {
   deal: Deal;
   subtitle: string;
   footer?: ReactNode;
   height?: number;
+  /** The page's chart data (the dashboard's), for "Download data" and the description. */
+  chartData?: (() => readonly ChartData[]) | undefined;
 }) {
   const quantity = deal.quantity!;
   const rows = useMemo(() => allocationRows(deal), [deal]);
@@ -28,6 +32,7 @@ export function AllocationChartCard({
         sources: sources.map((s) => s.publisher).join('; '),
         synthetic: deal.synthetic === true,
         filters: deal.id,
+        ...(chartData ? { chartData } : {}),
       }}
       table={
         <table className="data-table">

@@ -4,9 +4,19 @@ import { ContextLink } from '../../components/context-link';
 import { DataText } from '../../components/data-text';
 import { isolate } from '../../domain/text/text-safety';
 import { formatPartialDate, signatureDate, type Deal, formatCount } from '../../domain';
+import type { ChartData } from '../../domain/export/chart-data';
 
 /** The dashboard's featured split by service: the MQ-9B's 15 / 8 / 8 on the seed data. */
-export function AllocationCard({ deal, height }: { deal: Deal; height?: number }) {
+export function AllocationCard({
+  deal,
+  height,
+  chartData,
+}: {
+  deal: Deal;
+  height?: number;
+  /** The dashboard's chart data, which holds this card's numbers. */
+  chartData?: (() => readonly ChartData[]) | undefined;
+}) {
   const quantity = deal.quantity!;
   const signed = signatureDate(deal);
   const sources = deal.sources.filter((s) => quantity.sourceIds.includes(s.id));
@@ -18,6 +28,7 @@ export function AllocationCard({ deal, height }: { deal: Deal; height?: number }
       deal={deal}
       subtitle={subtitle}
       {...(height ? { height } : {})}
+      chartData={chartData}
       footer={
         <>
           <ContextLink to={`/deals/${encodeURIComponent(deal.id)}`}>

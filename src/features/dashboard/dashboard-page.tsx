@@ -141,7 +141,7 @@ export function DashboardPage() {
               onToggle={toggle}
             />
             {d.featured ? (
-              <AllocationCard deal={d.featured} />
+              <AllocationCard deal={d.featured} chartData={exportContext.chartData} />
             ) : (
               <p className="card empty">No deal under these filters records a split by armed service.</p>
             )}
