@@ -1,18 +1,33 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
-import { dealQueries } from '../api';
+import { useCallback, useMemo, useState } from 'react';
+import { dealQueries, type DealListResult } from '../api';
+import { collectionOf, type DealCollection } from '../domain';
 import { useApiContext } from './api-context';
 
 /**
  * All deals of the current data set. The app filters them in memory with the shared domain filter,
  * so a keystroke or a click never waits on the network. The last successful answer stays on screen
  * while another loads and after it fails: keepPreviousData alone drops it once the new query errors.
+ *
+ * `collection` is the list's `DealCollection`: its indexes are patched when a save patches the list
+ * (`applyDealChange`), and readers key their memos on it (one object per `version`). `data.deals` is
+ * the collection's own array, so a reader that filters it finds the patched index, even where the
+ * cache holds a copy that TanStack Query's structural sharing made of the patched list.
  */
 export function useDealList() {
   const query = useQuery({ ...dealQueries.list(useApiContext()), placeholderData: keepPreviousData });
   const [lastGood, setLastGood] = useState(query.data);
   if (query.data !== undefined && query.data !== lastGood) setLastGood(query.data);
-  return { ...query, data: query.data ?? lastGood };
+  const raw = query.data ?? lastGood;
+  const collection: DealCollection | undefined = useMemo(() => raw && collectionOf(raw.deals), [raw]);
+  const data: DealListResult | undefined = useMemo(
+    () =>
+      raw && collection && raw.deals !== collection.deals
+        ? { ...raw, deals: collection.deals as DealListResult['deals'] }
+        : raw,
+    [raw, collection],
+  );
+  return { ...query, data, collection };
 }
 
 /**

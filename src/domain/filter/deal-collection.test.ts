@@ -103,3 +103,15 @@ describe('DealCollection', () => {
     expect(titles).toEqual(['Beta', 'Bravo', 'Zulu']);
   });
 });
+
+describe('a collection that handed its indexes on', () => {
+  it('still answers for its own list, as a rolled-back update needs', () => {
+    const list = { deals: [a, b, c] };
+    const old = collectionOf(list.deals);
+    old.query({ q: 'bravo' });
+    applyDealChange(list, { kind: 'upsert', deal: makeDeal({ id: 'b', title: 'Renamed' }) });
+    expect(old.hollow).toBe(true);
+    expect(old.query({ q: 'bravo' }).deals.map((d) => d.id)).toEqual(['b']);
+    expect(old.query({ q: 'renamed' }).deals).toEqual([]);
+  });
+});

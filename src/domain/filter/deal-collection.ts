@@ -79,6 +79,7 @@ export class DealCollection {
 
   /** The filter index, built on first use (about half a second at 100,000 deals) and patched by edits. */
   index(): DealIndex {
+    if (this.handedOn) return this.live().index();
     if (!this.filterIndex) {
       this.filterIndex = buildIndex(this.deals);
       adoptIndex(this.deals, this.filterIndex);
@@ -88,6 +89,7 @@ export class DealCollection {
 
   /** The whole list as a view of its fact table, built on first use and patched by edits. */
   view(): DealView {
+    if (this.handedOn) return this.live().view();
     if (!this.whole) {
       this.facts ??= buildFactTable(this.deals);
       const rows = new Int32Array(this.deals.length);
@@ -100,6 +102,7 @@ export class DealCollection {
 
   /** The rows in this sort order, sorted on first use and patched by edits. */
   order(specs: readonly SortSpec[]): SortedOrder {
+    if (this.handedOn) return this.live().order(specs);
     const key = formatSort(specs);
     let order = this.orders.get(key);
     if (!order) this.orders.set(key, (order = buildOrder(this.deals, specs)));
@@ -115,6 +118,7 @@ export class DealCollection {
     filter: DealFilter,
     options: { sort?: readonly SortSpec[]; counts?: boolean } = {},
   ): { deals: Deal[]; counts?: FacetCounts } {
+    if (this.handedOn) return this.live().query(filter, options);
     const sort = options.sort && options.sort.length > 0 ? options.sort : undefined;
     const result = queryIndexWith(this.index(), filter, {
       counts: options.counts === true,
@@ -171,6 +175,11 @@ export class DealCollection {
     this.handIdsTo(next, edits);
     if (mode === 'in-place') this.handOn();
     return next;
+  }
+
+  /** The collection that now answers for this list: this one, or, once hollow, the one worked out again. */
+  private live(): DealCollection {
+    return this.handedOn ? collectionOf(this.deals) : this;
   }
 
   private handOn(): void {

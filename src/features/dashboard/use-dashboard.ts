@@ -6,25 +6,30 @@ import { describeFilter } from '../../components/filter-chips';
 import {
   aggregateDashboard,
   dataAsOfLabel,
+  filterToParams,
   latestSourceDate,
-  filterDeals,
-  prepareAggregations,
-  prepareFilter,
   isEmptyFilter,
-  type Deal,
+  type DealCollection,
+  type DealFilter,
 } from '../../domain';
 
 export type Currency = 'USD' | 'INR';
 
-// Figures per list of deals, kept while the list lives: the unfiltered list is the same array for the
-// whole visit, so returning to it after a cross-filter costs nothing.
-const figureCache = new WeakMap<readonly Deal[], Map<string, unknown>>();
-function cached<T>(deals: readonly Deal[], key: string, compute: () => T): T {
-  let entry = figureCache.get(deals);
-  if (!entry) figureCache.set(deals, (entry = new Map<string, unknown>()));
-  if (!entry.has(key)) entry.set(key, compute());
-  return entry.get(key) as T;
+// Figures per version of the deal collection and per view (filter, currency), kept while that version
+// is the latest: the unfiltered figures are computed once per version, so returning to them after a
+// cross-filter costs nothing, and a save (a new version) recomputes only what is shown.
+let figureVersion = -1;
+let figureCache = new Map<string, unknown>();
+function cached<T>(collection: DealCollection, key: string, compute: () => T): T {
+  if (collection.version !== figureVersion) {
+    figureVersion = collection.version;
+    figureCache = new Map<string, unknown>();
+  }
+  if (!figureCache.has(key)) figureCache.set(key, compute());
+  return figureCache.get(key) as T;
 }
+
+const viewKey = (filter: DealFilter, currency: string) => `${currency}?${filterToParams(filter).toString()}`;
 
 /**
  * The dashboard's data: the deals under the shared URL filter, aggregated in one pass per change and
@@ -48,37 +53,39 @@ export function useDashboard() {
   // Not deferred: the one-pass aggregation takes a few ms at 100,000 deals, and a deferred filter cost a
   // second, time-sliced render of every chart after the first.
   const filter = urlFilter.filter;
-  const all = list.data?.deals;
+  const { collection } = list;
+  const all = collection?.deals;
   // The unfiltered dashboard needs no filter index; the first chart click would pay for building it.
   useEffect(() => {
-    if (!all) return;
-    const prepare = () => prepareFilter(all);
+    if (!collection) return;
+    const prepare = () => void collection.index();
     if ('requestIdleCallback' in window) {
       const handle = window.requestIdleCallback(prepare, { timeout: 1000 });
       return () => window.cancelIdleCallback(handle);
     }
     const handle = setTimeout(prepare, 50);
     return () => clearTimeout(handle);
-  }, [all]);
-  // With no filter the list itself is used, not a copy, so its aggregations are computed once and the
-  // unfiltered view answers from the cache below when a cross-filter is removed.
-  const deals = useMemo(
-    () => (!all ? [] : isEmptyFilter(filter) ? all : filterDeals(all, filter)),
-    [all, filter],
-  );
+  }, [collection]);
+  // With no filter the collection's list itself is used, not a copy. A filtered list is the
+  // collection's query, which hands the aggregations its rows of the collection's fact table (built
+  // first, so a page opened with a filter reads facts of the whole list).
+  const deals = useMemo(() => {
+    if (!collection) return [];
+    collection.view();
+    return isEmptyFilter(filter) ? collection.deals : collection.query(filter).deals;
+  }, [collection, filter]);
   const figures = useMemo(() => {
-    // A filtered list reuses the whole list's fact table, so a page opened with a filter builds that first.
-    if (all && deals !== all) prepareAggregations(all);
     const services = filter.service;
-    return cached(deals, `${currency}:${services?.join() ?? ''}`, () =>
+    const compute = () =>
       aggregateDashboard(deals, currency, {
         services,
         // The units chart keeps every service's bar beside the chosen one, as facet counts do.
-        unitsDeals: services && all ? filterDeals(all, { ...filter, service: undefined }) : undefined,
+        unitsDeals:
+          services && collection ? collection.query({ ...filter, service: undefined }).deals : undefined,
         seriesFrom: all,
-      }),
-    );
-  }, [all, deals, currency, filter]);
+      });
+    return collection ? cached(collection, viewKey(filter, currency), compute) : compute();
+  }, [collection, all, deals, currency, filter]);
   // Of the whole data set, not the view: a filter does not make the data older.
   const dataAsOf = useMemo(
     () => dataAsOfLabel(all ? latestSourceDate(all) : undefined, figures.synthetic),

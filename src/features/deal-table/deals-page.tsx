@@ -10,7 +10,7 @@ import { RejectedRecordsNotice } from '../../components/rejected-records-notice'
 import { ListSkeleton } from '../../components/skeleton';
 import { useDealList } from '../../components/use-deal-list';
 import { useUrlFilter } from '../../components/use-url-filter';
-import { EMPTY_FILTER, filterWithFacetCounts, sortDeals } from '../../domain';
+import { EMPTY_FILTER } from '../../domain';
 import { COLUMN_META } from './columns';
 import { ColumnMenu } from './column-menu';
 import { DealTable, focusDealRows } from './deal-table';
@@ -32,23 +32,18 @@ export function DealsPage() {
     setLastUrlQuery(filter.q ?? '');
     setQuery(filter.q ?? '');
   }
-  // Sorted once per sort order, then filtered on each change: filtering keeps the order, and the
-  // indexed filter answers 100,000 deals within a frame, so results render in the same pass as the
-  // input (deferring them cost a second render and a frame).
-  const sorted = useMemo(
-    () => (all && view.sort.length > 0 ? sortDeals(all, view.sort) : all),
-    [all, view.sort],
-  );
+  // The collection keeps one index and, per sort order, a permutation of its rows (sorted once, then
+  // patched by each save); the filter walks the index in that order. It answers 100,000 deals within
+  // a frame, so results render in the same pass as the input (deferring them cost a second render and
+  // a frame). Memos are keyed on the collection, a new one per version.
+  const { collection } = list;
   const result = useMemo(
-    () => (sorted ? filterWithFacetCounts(sorted, filter) : undefined),
-    [sorted, filter],
+    () => collection?.query(filter, { sort: view.sort, counts: true }),
+    [collection, filter, view.sort],
   );
   const rows = result?.deals ?? [];
-  // Over the sorted array, whose index the filter has built anyway; the counts do not depend on the order.
-  const totals = useMemo(
-    () => (sorted ? filterWithFacetCounts(sorted, EMPTY_FILTER).counts : undefined),
-    [sorted],
-  );
+  // The counts do not depend on the order.
+  const totals = useMemo(() => collection?.query(EMPTY_FILTER, { counts: true }).counts, [collection]);
 
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -134,7 +129,7 @@ export function DealsPage() {
         <div className="deals-layout">
           <FacetPanel
             filter={filter}
-            counts={result.counts}
+            counts={result.counts!}
             totals={totals}
             onToggle={toggle}
             onRange={(range) => setFilter({ ...filter, ...range })}
