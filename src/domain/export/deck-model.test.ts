@@ -5,6 +5,7 @@ import { aggregateDashboard } from '../aggregations/dashboard';
 import { filterDeals } from '../filter/filter-engine';
 import type { Deal } from '../model/deal-schema';
 import { parseDeals } from '../model/parse-deals';
+import { generateSyntheticDeals } from '../synthetic/synthetic';
 import { chartSources, dashboardChartData, type ChartData } from './chart-data';
 import {
   categoryPages,
@@ -12,6 +13,8 @@ import {
   deckSlides,
   fitText,
   FOOT_BOX,
+  NOTES_DEALS_MAX,
+  SOURCE_SLIDES_MAX,
   SLIDE_W,
   TITLE_MAX,
   timelinePages,
@@ -261,5 +264,27 @@ describe('deckSlides', () => {
         expect(s.y + s.h).toBeLessThanOrEqual(FOOT_BOX.y);
       }
     }
+  });
+
+  it('keeps a deck of thousands of deals to notes and source slides a reader can use', () => {
+    const big = briefingOf(generateSyntheticDeals({ size: 3_000 }));
+    const slides = deckSlides(big, DATE);
+    for (const slide of chartSlides(slides)) expect(slide.notes.length).toBeLessThan(150_000);
+    const lifecycle = chartSlides(slides).find((s) => s.chartId === 'stages')!;
+    expect(lifecycle.notes).toMatch(/more deals: each deal's sources are on its page/);
+    // 250 distinct sources: the last of the allowed slides says how many more there are.
+    const refs = Array.from({ length: 250 }, (_, i) => ({
+      dealId: `d${i}`,
+      dealTitle: `Deal ${i}`,
+      id: `s${i}`,
+      publisher: `Publisher ${i}`,
+      title: `Report ${i}`,
+    }));
+    const chart = { ...big.charts[0]!, sources: [{ category: 'Navy', sources: refs }] };
+    const sources = deckSlides({ ...big, charts: [chart] }, DATE).filter((s) => s.kind === 'sources');
+    expect(sources).toHaveLength(SOURCE_SLIDES_MAX);
+    const last = sources.at(-1)!;
+    expect(last.kind === 'sources' && last.items.at(-1)!.text).toMatch(/and \d+ more sources/);
+    expect(NOTES_DEALS_MAX).toBeGreaterThan(0);
   });
 });

@@ -273,7 +273,15 @@ export function speakerNotes(chart: ChartData): string {
       continue;
     }
     lines.push(`• ${deckText(figure.category)}:`);
-    for (const ref of figure.sources) lines.push(`   – ${deckText(ref.dealTitle)}: ${sourceText(ref)}`);
+    // A bar of thousands of deals would make notes of megabytes: the first deals' sources, then a count.
+    const deals = [...new Set(figure.sources.map((r) => r.dealId))];
+    const shown = new Set(deals.slice(0, NOTES_DEALS_MAX));
+    for (const ref of figure.sources)
+      if (shown.has(ref.dealId)) lines.push(`   – ${deckText(ref.dealTitle)}: ${sourceText(ref)}`);
+    if (deals.length > shown.size)
+      lines.push(
+        `   – and ${(deals.length - shown.size).toLocaleString('en')} more deals: each deal's sources are on its page in the tracker.`,
+      );
   }
   lines.push('', deckText(chart.dataAsOf));
   return lines.join('\n');
@@ -490,6 +498,10 @@ export function timelineShapes(
 }
 
 export const SOURCES_PER_SLIDE = 10;
+/** Deals whose sources a figure's notes list one by one; past them, a count. */
+export const NOTES_DEALS_MAX = 25;
+/** Source slides at most; past them the last says how many more there are. */
+export const SOURCE_SLIDES_MAX = 10;
 
 /**
  * The whole deck: a title slide, the key figures, one slide per chart (more for a long axis or a long
@@ -582,6 +594,13 @@ export function deckSlides(briefing: Briefing, date: Date): DeckSlide[] {
       ...(url ? { url } : {}),
     };
   });
+  const room = SOURCE_SLIDES_MAX * SOURCES_PER_SLIDE;
+  if (items.length > room) {
+    const more = items.length - (room - 1);
+    items.splice(room - 1, items.length, {
+      text: `…and ${more.toLocaleString('en')} more sources: each deal's sources are on its page in the tracker.`,
+    });
+  }
   const pages = Math.max(1, Math.ceil(items.length / SOURCES_PER_SLIDE));
   for (let i = 0; i < pages; i++)
     slides.push({
