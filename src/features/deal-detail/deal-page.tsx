@@ -13,6 +13,7 @@ import { QueryErrorNotice } from '../../components/query-error-notice';
 import { DataText } from '../../components/data-text';
 import { Skeleton } from '../../components/skeleton';
 import { LABELS, type Deal } from '../../domain';
+import { DeleteDealButton, DeletedNotice } from './deal-actions';
 import { DealTabs } from './deal-tabs';
 import { FigureTable } from './figure-table';
 import { MilestoneList } from './milestone-list';
@@ -71,10 +72,13 @@ function DealBody({
   deal,
   history,
   moneyActions,
+  actions,
 }: {
   deal: Deal;
   history: ReactNode;
   moneyActions?: ReactNode;
+  /** Delete, beside Edit; none for a deleted deal, whose page offers Restore instead. */
+  actions: ReactNode;
 }) {
   return (
     <article className="deal">
@@ -84,9 +88,14 @@ function DealBody({
         </h1>
         <StatusBadge status={deal.status} />
         {deal.synthetic ? <span className="badge badge--synthetic">Synthetic record</span> : null}
-        <ContextLink to={`/deals/${encodeURIComponent(deal.id)}/edit`} className="deal__edit">
-          Edit
-        </ContextLink>
+        {actions ? (
+          <div className="deal__actions">
+            <ContextLink to={`/deals/${encodeURIComponent(deal.id)}/edit`} className="deal__edit">
+              Edit
+            </ContextLink>
+            {actions}
+          </div>
+        ) : null}
       </header>
       <DealTabs
         history={history}
@@ -161,11 +170,13 @@ export function DealPage({
         />
       ) : null}
       {query.isPending && !query.isError ? <Skeleton label="Loading the deal…" height={400} /> : null}
+      {query.data?.deleted ? <DeletedNotice stored={query.data} /> : null}
       {query.data ? (
         <DealBody
           deal={query.data.deal}
           history={renderHistory?.(id)}
-          moneyActions={renderMoneyActions?.(id)}
+          moneyActions={query.data.deleted ? null : renderMoneyActions?.(id)}
+          actions={query.data.deleted ? null : <DeleteDealButton stored={query.data} />}
         />
       ) : null}
     </section>
