@@ -111,6 +111,7 @@ export function DealsPage() {
         <ContextLink to="/deals/new" className="deals-toolbar__new">
           New deal
         </ContextLink>
+        <ContextLink to="/deleted">Deleted deals</ContextLink>
         {view.sort.length > 0 ? (
           <span className="muted">
             Sorted by{' '}
