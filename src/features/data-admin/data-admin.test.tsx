@@ -66,7 +66,8 @@ describe('delete and restore', () => {
     renderApp('/deals');
     await user.click(await screen.findByRole('link', { name: /deleted deals/i }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Deleted deals' })).toBeVisible();
-    await user.click(screen.getByRole('link', { name: 'Data' }));
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    await user.click(within(nav).getByRole('link', { name: 'Data' }));
     expect(await screen.findByRole('heading', { level: 1, name: /back up, restore, reset/ })).toBeVisible();
   });
 });
