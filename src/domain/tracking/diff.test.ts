@@ -90,4 +90,17 @@ describe('diff', () => {
     });
     expect(changes[1]).toMatchObject({ kind: 'added', after: hostile });
   });
+
+  it('words a milestone plan (the planned date of the milestone schema)', () => {
+    const after = copy();
+    const m = after.milestones[0]!;
+    after.milestones[0] = { ...m, planned: { date: '2023-01', sourceIds: [after.sources[0]!.id] } };
+    expect(diff(seed, after)).toMatchObject([
+      {
+        path: ['milestones', `${m.kind}: ${m.label}`, 'planned'],
+        label: `Milestones › Approval “${m.label}” plan`,
+        kind: 'added',
+      },
+    ]);
+  });
 });

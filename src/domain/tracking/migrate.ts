@@ -34,7 +34,7 @@ const MIGRATIONS: Record<number, (row: Row) => Row> = {
 };
 
 /** A stored row in the current layout. Throws `StoredVersionError` for a row it cannot read. */
-export function upgradeRow<T extends Row>(stored: unknown): T & { schemaVersion: number } {
+export function upgradeRow<T extends object>(stored: unknown): T & { schemaVersion: number } {
   if (!isRecord(stored))
     throw new StoredVersionError('A stored deal is not an object: the browser storage is damaged.', stored);
   const version = stored.schemaVersion ?? 1;
@@ -60,6 +60,6 @@ export function upgradeRow<T extends Row>(stored: unknown): T & { schemaVersion:
 }
 
 /** A row to store: the current layout, stamped with its version. */
-export function stampRow<T extends Row>(row: T): T & { schemaVersion: number } {
+export function stampRow<T extends object>(row: T): T & { schemaVersion: number } {
   return { ...row, schemaVersion: STORED_SCHEMA_VERSION };
 }

@@ -141,6 +141,7 @@ const FIELD_WORDS: Record<string, string> = {
   milestones: 'milestones',
   date: 'date',
   label: 'label',
+  planned: 'plan',
   sources: 'sources',
   publisher: 'publisher',
   url: 'address',
