@@ -132,7 +132,12 @@ describe('saving a deal', () => {
     await headingSays('A title to undo');
 
     await user.click(await screen.findByRole('button', { name: 'Undo' }));
-    expect(await screen.findByText(/^Undone:/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        (_, el) =>
+          el?.className === 'toast__text' && el.textContent === `Undone: “${deal.title}” is as it was.`,
+      ),
+    ).toBeInTheDocument();
     await headingSays(deal.title);
     const stored = await fetchDeal({}, deal.id);
     expect(stored).toMatchObject({ revision: before.revision + 2, deal: { title: deal.title } });
@@ -163,7 +168,11 @@ describe('saving a deal', () => {
       (_, el) => el?.className === 'toast__text' && el.textContent === `Deleted “${deal.title}”.`,
     );
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(await screen.findByText(/^Undone:/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        (_, el) => el?.className === 'toast__text' && el.textContent === `Undone: “${deal.title}” is back.`,
+      ),
+    ).toBeInTheDocument();
     expect(list().deals.some((d) => d.id === deal.id)).toBe(true);
     expect(await fetchDeal({}, deal.id)).toMatchObject({ deleted: false, revision: revision + 2 });
   });

@@ -133,9 +133,7 @@ function useWrite<V>(
         lead: VERB[what],
         value: stored.deal.title,
         tail: '.',
-        ...(undo
-          ? { action: { label: 'Undo', onAction: () => void undone(undo, stored.deal.title, toast) } }
-          : {}),
+        ...(undo ? { action: { label: 'Undo', onAction: () => void undone(undo, what, toast) } } : {}),
       });
     },
     onError: async (error, variables, snap, fn) => {
@@ -145,10 +143,21 @@ function useWrite<V>(
   });
 }
 
-async function undone(undo: () => Promise<StoredDeal>, title: string, toast: ToastApi): Promise<void> {
+const UNDONE = {
+  create: ' is deleted again.',
+  update: ' is as it was.',
+  delete: ' is back.',
+  restore: ' is deleted again.',
+} as const;
+
+async function undone(
+  undo: () => Promise<StoredDeal>,
+  what: keyof typeof UNDONE,
+  toast: ToastApi,
+): Promise<void> {
   try {
-    await undo();
-    toast.show({ lead: 'Undone:', value: title, tail: ' is as it was.' });
+    const back = await undo();
+    toast.show({ lead: 'Undone:', value: back.deal.title, tail: UNDONE[what] });
   } catch (error) {
     toast.show({
       tone: 'error',
