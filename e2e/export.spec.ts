@@ -99,6 +99,9 @@ test.describe('export of the whole dashboard', () => {
     const names = Object.keys(files);
     expect(names.filter((n) => n.endsWith('.png'))).toHaveLength(charts);
     expect(names.filter((n) => n.endsWith('.svg'))).toHaveLength(charts);
+    // Beside each PNG its alt text, and the numbers of the chart's table.
+    expect(names.filter((n) => /^\d+_.*\.txt$/.test(n))).toHaveLength(charts);
+    expect(names.filter((n) => n.endsWith('.csv'))).toHaveLength(charts);
     // Files are numbered in page order and named for their chart's title.
     const first = (await page.locator('figure.chart-card .chart-card__title').first().textContent())!;
     const slug = first

@@ -3,7 +3,10 @@ import { useDismissableMenu } from '../use-dismissable-menu';
 import type { Briefing } from '../../domain/export/deck-model';
 import type { ExportContext } from './export-chart';
 
-/** "Export all" as a ZIP of PNG and SVG files, or a briefing PDF; the heavy code loads on first use. */
+/**
+ * "Export all" as a ZIP (each chart's PNG, SVG, alt text and CSV), a briefing PDF or a deck; the
+ * heavy code loads on first use.
+ */
 export function ExportAllMenu({
   root,
   context,
@@ -54,7 +57,7 @@ export function ExportAllMenu({
       <summary>Export all</summary>
       <div className="export-menu__panel" role="group" aria-label="Export all charts">
         <button type="button" onClick={() => run('zip')} disabled={busy}>
-          All charts (ZIP of PNG and SVG)
+          All charts (ZIP of PNG and SVG) with their data (CSV)
         </button>
         <button type="button" onClick={() => run('pdf')} disabled={busy}>
           Briefing PDF
