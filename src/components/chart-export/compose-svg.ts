@@ -44,6 +44,7 @@ interface Palette {
   surface: string;
   border: string;
   page: string;
+  accent: string;
 }
 
 // The app's own light and dark themes (src/app/styles.css), so an export looks as the screen does in
@@ -54,6 +55,7 @@ const LIGHT = {
   surface: '#ffffff',
   border: '#d6dde4',
   page: '#f4f6f8',
+  accent: '#0b5c8a',
 };
 const DARK = {
   text: '#e6edf3',
@@ -61,6 +63,7 @@ const DARK = {
   surface: '#17212b',
   border: '#2c3b4a',
   page: '#0f161d',
+  accent: '#6cc0f5',
 };
 export const PALETTES: Record<ExportBackground, Palette> = {
   light: { ...LIGHT, background: '#ffffff' },
@@ -377,6 +380,7 @@ function recolourer(card: HTMLElement, palette: Palette): (value: string) => str
   const vars: [string, keyof Palette][] = [
     ['--border', 'border'],
     ['--bg', 'page'],
+    ['--accent', 'accent'],
     ['--surface', 'surface'],
     ['--muted', 'muted'],
     ['--text', 'text'],
