@@ -7,6 +7,7 @@ import {
   type ImportPreviewBody,
   type InvalidRecordBody,
   type ResetBody,
+  type RevisionEntry,
   type RevisionListBody,
   type StaleWriteBody,
 } from '../src/domain/model/api-contract';
@@ -15,6 +16,7 @@ import {
   backupIds,
   parseIfMatch,
   readBackup,
+  seedEntry,
   type BaseRecords,
   type Head,
   type Outcome,
@@ -176,6 +178,16 @@ async function readWriteBody(
   return { ok: true, data: body.data, note };
 }
 
+/** A read of the store; on a page with no storage at all, `fallback` (the shipped state) instead. */
+async function readOr<T>(read: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof StoreError && error.reason === 'missing') return fallback;
+    throw error;
+  }
+}
+
 /** Runs a store call; a storage failure becomes its 503/507 answer. */
 async function guarded(body: () => Promise<Response>): Promise<Response> {
   try {
@@ -213,7 +225,9 @@ export function trackingHandlers(store: TrackingStore) {
       if (ctx instanceof Response) return ctx;
       const id = String(path.id);
       return guarded(async () => {
-        const entries = await store.revisions(ctx.key, id, ctx.base);
+        const record = ctx.base.get(id);
+        const shipped = record && [seedEntry(record, ctx.base.savedAt)];
+        const entries = await readOr(() => store.revisions(ctx.key, id, ctx.base), shipped);
         if (!entries) return errorResponse(404, 'not_found', `No deal has the id "${id}".`);
         const body: RevisionListBody = { data: entries };
         return HttpResponse.json(body);
@@ -276,7 +290,10 @@ export function trackingHandlers(store: TrackingStore) {
       const choice = chooseDataset(ctx.params);
       if (!choice.ok) return badParameter(choice.param, choice.message);
       return guarded(async () => {
-        const [overlay, histories] = await Promise.all([store.overlay(ctx.key), store.history(ctx.key)]);
+        const [overlay, histories] = await Promise.all([
+          readOr(() => store.overlay(ctx.key), []),
+          readOr(() => store.history(ctx.key), new Map<string, RevisionEntry[]>()),
+        ]);
         const byId = new Map(overlay.map((h) => [h.dealId, h]));
         const deals: BackupBody['deals'] = [];
         const withHistory = (head: HeadRow) => {
@@ -284,19 +301,7 @@ export function trackingHandlers(store: TrackingStore) {
           const base = ctx.base.get(head.dealId);
           // Revision 1 of a shipped record is not stored; the backup lists it with the rest.
           const history =
-            base && stored.at(-1)?.revision !== 1
-              ? [
-                  ...stored,
-                  {
-                    dealId: base.id,
-                    revision: 1,
-                    savedAt: ctx.base.savedAt,
-                    action: 'seed' as const,
-                    deleted: false,
-                    data: base,
-                  },
-                ]
-              : stored;
+            base && stored.at(-1)?.revision !== 1 ? [...stored, seedEntry(base, ctx.base.savedAt)] : stored;
           return { revision: head.revision, deleted: head.deleted, data: head.data, history };
         };
         for (const deal of choice.dataset.deals) {

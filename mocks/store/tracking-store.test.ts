@@ -172,6 +172,10 @@ describe('TrackingStore', () => {
     expect(write.status).toBe(503);
     expect(write.body.error.code).toBe('storage_unavailable');
     expect(write.body.error.message).toMatch(/no storage.*Nothing was saved/);
+    const revisions = await call<RevisionListBody>('GET', `/api/deals/${seedDeal.id}/revisions`);
+    expect(revisions.body.data.map((e) => [e.revision, e.action])).toEqual([[1, 'seed']]);
+    const backup = await call<{ deals: unknown[] }>('GET', '/api/export');
+    expect(backup.body.deals).toHaveLength(seedRecords.length);
   });
 
   it('a tab holding an older version of the database blocks the upgrade: 503, close the other tab', async () => {
