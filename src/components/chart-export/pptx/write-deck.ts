@@ -4,6 +4,7 @@ import PptxGenJS from 'pptxgenjs';
 import {
   CHART_BOX,
   deckSlides,
+  deckText,
   fitText,
   FOOT_BOX,
   MARGIN,
@@ -241,8 +242,8 @@ function addSlide(pptx: PptxGenJS, plan: DeckSlide, synthetic: boolean) {
 export async function writeDeck(briefing: Briefing, date: Date): Promise<{ blob: Blob; slides: number }> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
-  pptx.title = briefing.title;
-  pptx.subject = `Briefing pack: ${briefing.filters}`;
+  pptx.title = deckText(briefing.title);
+  pptx.subject = deckText(`Briefing pack: ${briefing.filters}`);
   pptx.company = 'Defence Procurement Tracker';
   pptx.author = 'Defence Procurement Tracker';
   const plan = deckSlides(briefing, date);
