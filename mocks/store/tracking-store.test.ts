@@ -146,6 +146,35 @@ describe('TrackingStore', () => {
     reader.close();
   });
 
+  it('an import that runs out of space part way imports nothing', async () => {
+    const name = freshName();
+    let puts = 0;
+    const store = new TrackingStore({
+      name,
+      afterRevisionPut: () => {
+        if (++puts === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    });
+    const deals = ['first-new', 'second-new', 'third-new'].map((id) => ({
+      revision: 1,
+      deleted: false,
+      data: { ...seedDeal, id },
+    }));
+    await expect(
+      store.importBackup(
+        'seed',
+        base,
+        deals,
+        deals.map((d) => d.data.id),
+        false,
+      ),
+    ).rejects.toMatchObject({
+      status: 507,
+    });
+    expect(await store.overlay('seed')).toEqual([]);
+    store.close();
+  });
+
   it('no IndexedDB (a private window): reads serve the shipped records, writes answer 503', async () => {
     const noStorage: StoreOptions = {
       name: freshName(),
