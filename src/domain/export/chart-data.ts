@@ -499,3 +499,11 @@ export function categoryTotals(chart: ChartData): (number | null)[] {
     return total;
   });
 }
+
+/** One deal's units by armed service as data: the dashboard's featured split, and the deal page's chart. */
+export function allocationChartData(
+  deal: Deal,
+  base: Pick<ChartData, 'filters' | 'synthetic' | 'dataAsOf'>,
+): ChartData | undefined {
+  return featuredChart(deal, base);
+}
