@@ -94,9 +94,11 @@ export function patchLists(
   client: QueryClient,
   context: ApiContext,
   change: DealChange | ((list: DealListResult) => DealChange | undefined),
+  /** `deleted`: the list of deleted deals instead (`dealQueries.deleted`). */
+  part: 'list' | 'deleted' = 'list',
 ): CachePatch<DealListResult>[] {
   const patches: CachePatch<DealListResult>[] = [];
-  for (const query of cachedDealQueries(client, context, 'list')) {
+  for (const query of cachedDealQueries(client, context, part)) {
     const before = query.state.data as DealListResult | undefined;
     if (before === undefined) continue;
     const wanted = typeof change === 'function' ? change(before) : change;
@@ -186,17 +188,24 @@ export function rollBack(client: QueryClient, patch: OptimisticPatch): void {
   }
 }
 
-/** An optimistic write: the lists and the detail patched at once, before the server answers. */
+/**
+ * An optimistic write: the lists, the detail and (for a delete or a restore) the list of deleted
+ * deals patched at once, before the server answers.
+ */
 export function patchOptimistically(
   client: QueryClient,
   context: ApiContext,
   id: string,
   change: DealChange | undefined,
   detail: (before: StoredDeal | undefined) => StoredDeal | undefined,
+  deletedChange?: DealChange,
 ): OptimisticPatch {
   return {
     id,
-    lists: change ? patchLists(client, context, change) : [],
+    lists: [
+      ...(change ? patchLists(client, context, change) : []),
+      ...(deletedChange ? patchLists(client, context, deletedChange, 'deleted') : []),
+    ],
     details: patchDetails(client, context, id, detail),
   };
 }
@@ -208,7 +217,7 @@ function sameRecord(a: Deal | undefined, b: Deal): boolean {
 /**
  * The server's answer to a write (or a deal another tab changed) into every cache of the data set:
  * the detail set to it, each list patched unless it already holds this record (a deleted deal leaves
- * them), and the history and the deleted list invalidated.
+ * them for the list of deleted deals), and the history and the deleted list invalidated.
  */
 export function applyStoredDeal(client: QueryClient, context: ApiContext, stored: StoredDeal): void {
   const { id } = stored.deal;
@@ -218,6 +227,17 @@ export function applyStoredDeal(client: QueryClient, context: ApiContext, stored
     if (stored.deleted) return listed ? { kind: 'remove', id } : undefined;
     return sameRecord(listed, stored.deal) ? undefined : { kind: 'upsert', deal: stored.deal };
   });
+  patchLists(
+    client,
+    context,
+    (list) => {
+      const listed = list.deals.find((deal) => deal.id === id);
+      if (!stored.deleted) return listed ? { kind: 'remove', id } : undefined;
+      return sameRecord(listed, stored.deal) ? undefined : { kind: 'upsert', deal: stored.deal };
+    },
+    'deleted',
+  );
+  // The server's own word follows, where a screen shows them.
   for (const query of [
     ...cachedDealQueries(client, context, 'revisions').filter((q) => q.queryKey[3] === id),
     ...cachedDealQueries(client, context, 'deleted'),

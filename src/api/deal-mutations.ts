@@ -76,7 +76,9 @@ async function settle(client: QueryClient, context: ApiContext, id: string): Pro
       sameDataset(query.queryKey[1] as ApiContext, context) &&
       query.state.fetchStatus === 'fetching' &&
       query.state.data !== undefined &&
-      (query.queryKey[2] === 'list' || (query.queryKey[2] === 'detail' && query.queryKey[3] === id)),
+      (query.queryKey[2] === 'list' ||
+        query.queryKey[2] === 'deleted' ||
+        (query.queryKey[2] === 'detail' && query.queryKey[3] === id)),
   });
 }
 
@@ -183,9 +185,15 @@ export const dealMutations = {
       mutationFn: ({ id, ifMatch }) => send(() => deleteDeal(context, id, ifMatch)),
       onMutate: async ({ id }, { client }) => {
         await settle(client, context, id);
+        const { deal } = cachedDeal(client, context, id);
         return snapshot(client, context, id, () =>
-          patchOptimistically(client, context, id, { kind: 'remove', id }, (before) =>
-            before ? { ...before, deleted: true } : undefined,
+          patchOptimistically(
+            client,
+            context,
+            id,
+            { kind: 'remove', id },
+            (before) => (before ? { ...before, deleted: true } : undefined),
+            deal ? { kind: 'upsert', deal } : undefined,
           ),
         );
       },
@@ -207,8 +215,13 @@ export const dealMutations = {
         await settle(client, context, id);
         const { deal } = cachedDeal(client, context, id);
         return snapshot(client, context, id, () =>
-          patchOptimistically(client, context, id, deal ? { kind: 'upsert', deal } : undefined, (before) =>
-            before ? { ...before, deleted: false } : undefined,
+          patchOptimistically(
+            client,
+            context,
+            id,
+            deal ? { kind: 'upsert', deal } : undefined,
+            (before) => (before ? { ...before, deleted: false } : undefined),
+            { kind: 'remove', id },
           ),
         );
       },

@@ -64,12 +64,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const api = useMemo(() => ({ show, dismiss }), [show, dismiss]);
   return (
     <ToastContext.Provider value={api}>
-      {children}
+      {/* First in the page's order: after a save moves to another page, the first Tab reaches Undo. */}
       <div className="toast-region" role="status" aria-live="polite" aria-label="Notifications">
         {toasts.map((toast) => (
           <ToastItem key={toast.id} toast={toast} onClose={() => dismiss(toast.id)} />
         ))}
       </div>
+      {children}
     </ToastContext.Provider>
   );
 }

@@ -156,12 +156,17 @@ describe('saving a deal', () => {
     const list = () => queryClient.getQueryData<DealListResult>(dealQueries.list({}).queryKey)!;
     expect(list().deals.some((d) => d.id === deal.id)).toBe(true);
     const { revision } = await fetchDeal({}, deal.id);
+    // The Deleted view's list, as that page would have it cached.
+    await queryClient.fetchQuery(dealQueries.deleted({}));
+    const deletedList = () => queryClient.getQueryData<DealListResult>(dealQueries.deleted({}).queryKey)!;
+    expect(deletedList().deals.map((d) => d.id)).not.toContain(deal.id);
 
     const writes = holdWrites('delete');
     const { result } = hookIn(queryClient, () => useDeleteDeal());
     act(() => result.current.mutate({ id: deal.id, ifMatch: revision }));
     await waitFor(() => expect(writes.held()).toBe(1));
     expect(list().deals.some((d) => d.id === deal.id)).toBe(false);
+    expect(deletedList().deals.map((d) => d.id)).toContain(deal.id);
     writes.release();
 
     await screen.findByText(
@@ -174,6 +179,7 @@ describe('saving a deal', () => {
       ),
     ).toBeInTheDocument();
     expect(list().deals.some((d) => d.id === deal.id)).toBe(true);
+    await waitFor(() => expect(deletedList().deals.map((d) => d.id)).not.toContain(deal.id));
     expect(await fetchDeal({}, deal.id)).toMatchObject({ deleted: false, revision: revision + 2 });
   });
 });
