@@ -317,7 +317,11 @@ export function trackingHandlers(store: TrackingStore) {
           dataset: ctx.key,
           deals,
         };
-        return HttpResponse.json(body);
+        // Encoded once: a whole synthetic set is about 130 MB, and HttpResponse.json encodes thrice.
+        const bytes = new TextEncoder().encode(JSON.stringify(body));
+        return new HttpResponse(bytes, {
+          headers: { 'content-type': 'application/json', 'content-length': String(bytes.byteLength) },
+        });
       });
     }),
 
