@@ -1,17 +1,19 @@
 import { useMemo } from 'react';
 import { useSearchParams } from './routing';
 import { isRealServer } from '../api';
-import { CONTEXT_PARAMS, type ApiContext, type ParamProblem } from '../domain';
-import { parseContextParams } from '../domain/url-state/context-params';
+import { readUrlPart, URL_SCHEMA, writeUrlState, type ApiContext, type ParamProblem } from '../domain';
 
 const NO_PROBLEMS: ParamProblem[] = [];
 
 /** The checked context of the page URL and what was ignored of it, recomputed only when its parameters change. */
 function useParsedContext(): { context: ApiContext; problems: ParamProblem[] } {
   const [params] = useSearchParams();
-  const key = CONTEXT_PARAMS.map((name) => params.get(name) ?? '').join('\u0000');
+  const key = URL_SCHEMA.context.params.map((name) => params.get(name) ?? '').join('\u0000');
   return useMemo(
-    () => parseContextParams(params, { realServer: isRealServer() }),
+    () => {
+      const { value, problems } = readUrlPart('context', params, { realServer: isRealServer() });
+      return { context: value, problems };
+    },
     // The key holds exactly what the context is built from.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [key],
@@ -34,11 +36,6 @@ export function useContextProblems(): ParamProblem[] {
 
 /** `?dataset=synthetic&size=…` for links, so moving between pages keeps the same data set. */
 export function contextSearch(context: ApiContext): string {
-  const params = new URLSearchParams();
-  for (const name of CONTEXT_PARAMS) {
-    const value = context[name];
-    if (value !== undefined) params.set(name, value);
-  }
-  const search = params.toString();
+  const search = writeUrlState({ context }).toString();
   return search ? `?${search}` : '';
 }

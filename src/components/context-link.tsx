@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
+import { isRealServer } from '../api';
+import { linkSearch } from '../domain';
 import { Link, useLocation, useSearchParams } from './routing';
-import { contextSearch, useApiContext } from './api-context';
-import { FILTER_PARAM_NAMES } from './use-url-filter';
 
 export function ContextLink({
   to,
@@ -12,7 +12,8 @@ export function ContextLink({
   children: ReactNode;
   className?: string;
 }) {
-  const search = contextSearch(useApiContext());
+  const [params] = useSearchParams();
+  const search = linkSearch('context', params, {}, { realServer: isRealServer() });
   return (
     <Link to={`${to}${search}`} className={className}>
       {children}
@@ -23,9 +24,7 @@ export function ContextLink({
 /** Main navigation: keeps the data set and the active filter, so the dashboard and the table show the same deals. */
 export function ContextNavLink({ to, children, end }: { to: string; children: ReactNode; end?: boolean }) {
   const [params] = useSearchParams();
-  const carried = new URLSearchParams(contextSearch(useApiContext()));
-  for (const [name, value] of params) if (FILTER_PARAM_NAMES.includes(name)) carried.append(name, value);
-  const search = carried.size > 0 ? `?${carried.toString()}` : '';
+  const search = linkSearch('nav', params, {}, { realServer: isRealServer() });
   const { pathname } = useLocation();
   const active = end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
   return (

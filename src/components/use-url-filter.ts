@@ -2,23 +2,21 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from './routing';
 import {
   EMPTY_FILTER,
-  FACET_KEYS,
-  filterToParams,
-  parseFilterParams,
-  RANGE_KEYS,
+  readUrlPart,
   toggleFacetValue,
+  URL_SCHEMA,
+  writeUrlState,
   type DealFilter,
   type FacetKey,
   type ParamProblem,
 } from '../domain';
 
-/** The query parameters that make up a filter; every other parameter (data set, sort, columns) is kept. */
-export const FILTER_PARAM_NAMES: readonly string[] = ['q', ...FACET_KEYS, ...RANGE_KEYS];
+/** The query parameters that make up a filter (`URL_SCHEMA.filter`); every other parameter is kept. */
+export const FILTER_PARAM_NAMES: readonly string[] = URL_SCHEMA.filter.params;
 
+/** The URL with its filter replaced, every other parameter as it was (the URL schema's writer). */
 export function replaceFilterParams(current: URLSearchParams, filter: DealFilter): URLSearchParams {
-  const next = new URLSearchParams();
-  for (const [name, value] of current) if (!FILTER_PARAM_NAMES.includes(name)) next.append(name, value);
-  return filterToParams(filter, next);
+  return writeUrlState({ filter }, current);
 }
 
 export interface UrlFilter {
@@ -36,7 +34,7 @@ export interface UrlFilter {
  */
 export function useUrlFilter(): UrlFilter {
   const [params, setParams] = useSearchParams();
-  const { filter, problems } = useMemo(() => parseFilterParams(params), [params]);
+  const { value: filter, problems } = useMemo(() => readUrlPart('filter', params), [params]);
   const setFilter = useCallback(
     (next: DealFilter, options: { replace?: boolean } = {}) =>
       setParams((current) => replaceFilterParams(current, next), { replace: options.replace ?? false }),

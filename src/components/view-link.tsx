@@ -1,9 +1,12 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation } from './routing';
+import { isRealServer } from '../api';
+import { linkSearch } from '../domain';
+import { Link, useSearchParams } from './routing';
 
 /**
- * A link that keeps the whole current view (data set, filters, sort, columns): from the table to a
- * deal and back, or between deals, the user stays in the list they were reading.
+ * A link that keeps the whole current view (data set, filters, sort, columns, currency: what
+ * `LINK_CARRIES.deal` says): from the table to a deal and back, or between deals, the user stays in
+ * the list they were reading.
  */
 export function ViewLink({
   to,
@@ -14,7 +17,8 @@ export function ViewLink({
   children: ReactNode;
   className?: string;
 }) {
-  const { search } = useLocation();
+  const [params] = useSearchParams();
+  const search = linkSearch('deal', params, {}, { realServer: isRealServer() });
   return (
     <Link to={`${to}${search}`} className={className}>
       {children}

@@ -12,6 +12,7 @@ export * from './filter/filter-model';
 export * from './filter/sort';
 // What a URL carries.
 export * from './url-state/filter-params';
+export * from './url-state/url-state';
 // Money, dates and chart axes.
 export * from './money-dates/money';
 export * from './money-dates/partial-date';

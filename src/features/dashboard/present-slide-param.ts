@@ -1,3 +1,5 @@
+import { readUrlPart, writeUrlState } from '../../domain';
+
 /**
  * The slide a `?slide=` value asks for (1-based) as an index into `count` slides. A value that names
  * no slide is not silently clamped: the nearest slide is shown with a notice saying what was asked.
@@ -15,4 +17,17 @@ export function readSlideParam(
       notice: `There is no slide ${asked}: this show has ${count}. Showing the last.`,
     };
   return { index: 0, notice: `“slide=${raw}” is not a slide number. Showing the first slide.` };
+}
+
+/** The slide of the page URL (the URL schema's `slide` part) as an index into `count` slides. */
+export function slideOf(
+  params: URLSearchParams,
+  count: number,
+): { index: number; notice: string | undefined } {
+  return readSlideParam(readUrlPart('slide', params).value ?? null, count);
+}
+
+/** The URL with slide `index` (0-based) shown, every other parameter kept. */
+export function withSlide(params: URLSearchParams, index: number): URLSearchParams {
+  return writeUrlState({ slide: String(index + 1) }, params);
 }

@@ -9,11 +9,14 @@ import {
   filterToParams,
   latestSourceDate,
   isEmptyFilter,
+  readUrlPart,
+  writeUrlState,
+  type Currency,
   type DealCollection,
   type DealFilter,
 } from '../../domain';
 
-export type Currency = 'USD' | 'INR';
+export type { Currency } from '../../domain';
 
 // Figures per version of the deal collection and per view (filter, currency), kept while that version
 // is the latest: the unfiltered figures are computed once per version, so returning to them after a
@@ -39,17 +42,9 @@ export function useDashboard() {
   const list = useDealList();
   const urlFilter = useUrlFilter();
   const [params, setParams] = useSearchParams();
-  const currency: Currency = params.get('currency') === 'INR' ? 'INR' : 'USD';
+  const currency = readUrlPart('currency', params).value;
   const setCurrency = (next: Currency) =>
-    setParams(
-      (current) => {
-        const copy = new URLSearchParams(current);
-        if (next === 'USD') copy.delete('currency');
-        else copy.set('currency', next);
-        return copy;
-      },
-      { replace: true },
-    );
+    setParams((current) => writeUrlState({ currency: next }, current), { replace: true });
   // Not deferred: the one-pass aggregation takes a few ms at 100,000 deals, and a deferred filter cost a
   // second, time-sliced render of every chart after the first.
   const filter = urlFilter.filter;

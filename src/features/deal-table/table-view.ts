@@ -1,21 +1,17 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from '../../components/routing';
-import { formatSort, parseSortParam, type ParamProblem, type SortKey, type SortSpec } from '../../domain';
+import {
+  COLUMN_IDS,
+  readUrlPart,
+  writeUrlState,
+  type ColumnId,
+  type SortKey,
+  type SortSpec,
+  type UrlState,
+} from '../../domain';
 
-export const COLUMN_IDS = [
-  'title',
-  'system',
-  'parties',
-  'kind',
-  'status',
-  'quantity',
-  'value',
-  'signed',
-  'domains',
-  'route',
-] as const;
-export type ColumnId = (typeof COLUMN_IDS)[number];
-export const DEFAULT_HIDDEN: readonly ColumnId[] = ['domains', 'route'];
+// The columns and their URL form live in the URL schema (src/domain/url-state/url-state.ts).
+export { COLUMN_IDS, DEFAULT_HIDDEN, parseColumns, type ColumnId } from '../../domain';
 
 /** Sort and visible columns, kept in the URL beside the filter (`sort=value:desc,title:asc&cols=…`). */
 export function useTableView() {
@@ -24,20 +20,18 @@ export function useTableView() {
   // new sort array would make the table re-sort 100,000 deals.
   const rawSort = params.get('sort');
   const rawCols = params.get('cols');
-  const { sort, problems: sortProblems } = useMemo(() => parseSortParam(rawSort), [rawSort]);
-  const { visible, problems: colProblems } = useMemo(() => parseColumns(rawCols), [rawCols]);
+  const { value: sort, problems: sortProblems } = useMemo(
+    () => readUrlPart('sort', new URLSearchParams(rawSort === null ? '' : { sort: rawSort })),
+    [rawSort],
+  );
+  const { value: visible, problems: colProblems } = useMemo(
+    () => readUrlPart('columns', new URLSearchParams(rawCols === null ? '' : { cols: rawCols })),
+    [rawCols],
+  );
 
   const update = useCallback(
-    (name: string, value: string | undefined) =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          if (value) next.set(name, value);
-          else next.delete(name);
-          return next;
-        },
-        { replace: false },
-      ),
+    (patch: Pick<Partial<UrlState>, 'sort' | 'columns'>) =>
+      setParams((current) => writeUrlState(patch, current), { replace: false }),
     [setParams],
   );
 
@@ -55,31 +49,15 @@ export function useTableView() {
         next = sort.filter((s) => s.key !== key);
         if (cycled) next = current ? sort.map((s) => (s.key === key ? cycled : s)) : [...sort, cycled];
       } else next = cycled ? [cycled] : [];
-      update('sort', formatSort(next) || undefined);
+      update({ sort: next });
     },
     [sort, update],
   );
 
   const setVisible = useCallback(
-    (columns: readonly ColumnId[]) => {
-      const isDefault =
-        columns.length === COLUMN_IDS.length - DEFAULT_HIDDEN.length &&
-        columns.every((c) => !DEFAULT_HIDDEN.includes(c));
-      update('cols', isDefault ? undefined : COLUMN_IDS.filter((c) => columns.includes(c)).join(','));
-    },
+    (columns: readonly ColumnId[]) => update({ columns: COLUMN_IDS.filter((c) => columns.includes(c)) }),
     [update],
   );
 
   return { sort, visible, toggleSort, setVisible, problems: [...sortProblems, ...colProblems] };
-}
-
-export function parseColumns(raw: string | null): { visible: ColumnId[]; problems: ParamProblem[] } {
-  if (!raw) return { visible: COLUMN_IDS.filter((c) => !DEFAULT_HIDDEN.includes(c)), problems: [] };
-  const problems: ParamProblem[] = [];
-  const wanted = new Set<ColumnId>(['title']);
-  for (const part of raw.split(',')) {
-    if ((COLUMN_IDS as readonly string[]).includes(part)) wanted.add(part as ColumnId);
-    else problems.push({ param: 'cols', value: part, message: `"${part}" is not a column` });
-  }
-  return { visible: COLUMN_IDS.filter((c) => wanted.has(c)), problems };
 }
