@@ -97,6 +97,8 @@ describe('draft ↔ record', () => {
     }
     expect(fields.get('title')).toEqual(['Required: this cannot be empty.']);
     expect(fields.get('kind')).toEqual(['Choose one.']);
+    // An empty id is missing, not a badly formed slug.
+    expect(fields.get('id')).toEqual(['Required: this cannot be empty.']);
     // The one blank source needs a publisher and a title.
     expect(fields.has('sources.0.publisher')).toBe(true);
     expect(fields.has('sources.0.title')).toBe(true);

@@ -455,7 +455,7 @@ export function dealFromDraft(draft: DealDraft): DraftResult {
     : parsed.error.issues
         .map((issue) => ({
           path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
-          message: friendlyMessage(issue.message, issue.input),
+          message: friendlyMessage(issue.message, valueAt(input, issue.path)),
         }))
         .filter((issue) => !localKeys.has(pathKey(issue.path)));
   const issues = [...local, ...schemaIssues];
@@ -464,6 +464,16 @@ export function dealFromDraft(draft: DealDraft): DraftResult {
 }
 
 const pathKey = (path: Path) => path.join('.');
+
+/** What the record being checked holds at a zod path (undefined where nothing is). */
+function valueAt(record: unknown, path: readonly PropertyKey[]): unknown {
+  let here: unknown = record;
+  for (const part of path) {
+    if (here === null || typeof here !== 'object') return undefined;
+    here = (here as Record<PropertyKey, unknown>)[part];
+  }
+  return here;
+}
 
 /**
  * zod's generic wording, for an editor: "Too small: expected string to have >=1 characters" on an
@@ -475,6 +485,10 @@ export function friendlyMessage(message: string, input?: unknown): string {
   if (/^Too small: expected array to have >=1 items$/.test(message)) return 'Choose or enter at least one.';
   if (/^Invalid option: expected one of /.test(message) && (input === '' || input === undefined))
     return 'Choose one.';
+  // An empty box: "Required", not the format it would have to follow once filled in.
+  if (input === '' && /^expected a date as /.test(message))
+    return 'Enter a date: YYYY, YYYY-MM or YYYY-MM-DD.';
+  if (input === '' && /^expected an? /.test(message)) return 'Required: this cannot be empty.';
   if (/^Invalid input: expected string, received undefined$/.test(message))
     return 'Required: this cannot be empty.';
   if (/^Invalid input: expected (number|int), received undefined$/.test(message)) return 'Enter a number.';

@@ -90,16 +90,17 @@ export function TextField({
   return (
     <div className={`field${errors.length > 0 ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
       {multiline ? (
         <textarea {...control} {...input} value={value} rows={3} onChange={(e) => onChange(e.target.value)} />
       ) : (
         <input {...control} {...input} type="text" value={value} onChange={(e) => onChange(e.target.value)} />
       )}
+      {/* After the control, so controls in a row line up whatever their hints say. */}
+      {hint ? (
+        <span className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
       {after}
       <FieldError id={id} errors={errors} />
     </div>
@@ -128,11 +129,6 @@ export function SelectField<T extends string>({
   return (
     <div className={`field${errors.length > 0 ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
       <select {...control} value={value} onChange={(e) => onChange(e.target.value as T | '')}>
         {placeholder !== null ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
@@ -141,6 +137,11 @@ export function SelectField<T extends string>({
           </option>
         ))}
       </select>
+      {hint ? (
+        <span className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
       <FieldError id={id} errors={errors} />
     </div>
   );

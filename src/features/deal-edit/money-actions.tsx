@@ -7,6 +7,7 @@ import {
   CONFIDENCES,
   FIGURE_KINDS,
   formatFigure,
+  formatPartialDate,
   headlineFigure,
   LABELS,
   type Confidence,
@@ -408,7 +409,7 @@ function HeadlineChoice({ stored }: { stored: StoredDeal }) {
       <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)}>
         {deal.figures.map((f) => (
           <option key={f.id} value={f.id}>
-            {formatFigure(f)} · {LABELS.figureKind[f.kind]} · {f.asOf}
+            {formatFigure(f)} · {LABELS.figureKind[f.kind]} · {formatPartialDate(f.asOf)}
           </option>
         ))}
       </select>
