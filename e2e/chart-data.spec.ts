@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { SEED } from '../seeds/expected';
 import { formatCount, formatMoney } from '../src/domain/money-dates/money';
 import { exportChart, openExportMenu } from './chart-export';
 import { expect, test } from './fixtures';
@@ -178,6 +179,21 @@ test.describe('the data behind every chart', () => {
     expect(numbers).toEqual(screen.rows.map((r) => r[1]));
     const strings = strFromU8(parts['xl/sharedStrings.xml'] ?? new Uint8Array()) + sheet;
     expect(strings).toContain('Deals by lifecycle stage');
+  });
+
+  test('the deal page’s chart card has its data too: the MQ-9B’s split', async ({ page }) => {
+    await page.goto(`/deals/${SEED.mq9b.id}`);
+    const figure = page.getByRole('figure', { name: /drones by armed service/ });
+    await figure.locator('.chart-card__chart svg').first().waitFor();
+    const panel = await openExportMenu(figure);
+    await expect(panel).toContainText('Navy 15');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Data as CSV' }).click(),
+    ]);
+    const csv = parseCsv(await readFile(await download.path(), 'utf8'));
+    const rows = Object.fromEntries(csv.slice(1, 4).map((r) => [r[0], Number(r[1])]));
+    expect(rows).toEqual({ Navy: SEED.mq9b.navy, Army: SEED.mq9b.army, 'Air Force': SEED.mq9b.airForce });
   });
 
   test('an edited description ends up in the SVG and in the ZIP', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
-import { allocationRows, type Deal, formatCount } from '../../domain';
-import type { ChartData } from '../../domain/export/chart-data';
+import { allocationRows, dataAsOfLabel, type Deal, formatCount, latestSourceDate } from '../../domain';
+import { allocationChartData, type ChartData } from '../../domain/export/chart-data';
 import { isolate } from '../../domain/text/text-safety';
 import { AllocationChart } from './allocation-chart';
 import { ChartCard } from './chart-card';
@@ -23,6 +23,19 @@ export function AllocationChartCard({
   const quantity = deal.quantity!;
   const rows = useMemo(() => allocationRows(deal), [deal]);
   const sources = deal.sources.filter((s) => quantity.sourceIds.includes(s.id));
+  // On a page without the dashboard's chart data (the deal page), the card's own: the same rows.
+  const ownData = useMemo(() => {
+    const synthetic = deal.synthetic === true;
+    const base = {
+      filters: `Deal: ${deal.title}`,
+      synthetic,
+      dataAsOf: dataAsOfLabel(latestSourceDate([deal]), synthetic),
+    };
+    return () => {
+      const chart = allocationChartData(deal, base);
+      return chart ? [chart] : [];
+    };
+  }, [deal]);
   return (
     <ChartCard
       title={`${deal.system ? isolate(deal.system.name) : 'Units'} ${isolate(quantity.unit)} by armed service`}
@@ -32,7 +45,7 @@ export function AllocationChartCard({
         sources: sources.map((s) => s.publisher).join('; '),
         synthetic: deal.synthetic === true,
         filters: deal.id,
-        ...(chartData ? { chartData } : {}),
+        chartData: chartData ?? ownData,
       }}
       table={
         <table className="data-table">
