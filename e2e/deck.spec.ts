@@ -200,8 +200,15 @@ test.describe('the PowerPoint briefing deck', () => {
     expect(deck.slides.length).toBe(2 + charts.length + timelineSlides.length + sourceSlides.length);
     expect(timelineSlides.length).toBeGreaterThan(0);
     expect(sourceSlides.length).toBeGreaterThan(0);
-    // The timeline is shapes, not a picture.
+    // The timeline is shapes, not a picture: a labelled row for each deal the screen's timeline draws.
     expect(timelineSlides[0]!.chart).toBeUndefined();
+    const timelineRows = await page
+      .getByRole('figure', { name: /From first step to signature and delivery/ })
+      .locator('.timeline__label title')
+      .evaluateAll((titles) => titles.map((t) => (t.textContent ?? '').split(' — ')[0]!.trim()));
+    expect(timelineRows.length).toBeGreaterThan(0);
+    const timelineText = timelineSlides.map((s) => s.text).join(' ');
+    for (const row of timelineRows) expect(timelineText).toContain(row);
     expect(Object.keys(deck.files).filter((f) => /^ppt\/media\/.+/.test(f))).toEqual([]);
     // Each chart carries its workbook, so PowerPoint's "Edit data" opens the numbers.
     expect(Object.keys(deck.files).filter((f) => /^ppt\/embeddings\/.+\.xlsx$/.test(f))).toHaveLength(

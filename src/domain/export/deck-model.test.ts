@@ -127,6 +127,15 @@ describe('chartSpec', () => {
     );
   });
 
+  it('draws a line chart as a line, a series per line in its colour', () => {
+    const value = chart('value-by-year');
+    const spec = chartSpec({ ...value, kind: 'line' }, briefing.colours);
+    expect(spec.type).toBe('line');
+    expect(spec.options.barGrouping).toBe('clustered');
+    expect(spec.data).toHaveLength(value.series.length);
+    expect(spec.options.chartColors).toEqual(value.series.map((s) => hex(briefing.colours[s.colourKey]!)));
+  });
+
   it('leaves an unknown figure a gap, never a bar of 0', () => {
     const unknown: ChartData = {
       ...chart('featured-allocation'),
