@@ -80,6 +80,24 @@ describe('notices', () => {
     expect(region).toBeEmptyDOMElement();
   });
 
+  it('run the newest Undo on Ctrl+Z or Cmd+Z outside a text field, not inside one', () => {
+    const region = renderToasts();
+    const older = vi.fn();
+    const newer = vi.fn();
+    void act(() => void show({ lead: 'Saved', value: 'A', tail: '.', action: undo(older) }));
+    void act(() => void show({ lead: 'Saved', value: 'B', tail: '.', action: undo(newer) }));
+    const field = document.body.appendChild(document.createElement('input'));
+    fireEvent.keyDown(field, { key: 'z', ctrlKey: true });
+    expect(newer).not.toHaveBeenCalled();
+    fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
+    expect(newer).toHaveBeenCalledTimes(1);
+    expect(region).not.toHaveTextContent('Saved “B”.');
+    fireEvent.keyDown(document.body, { key: 'Z', metaKey: true });
+    expect(older).toHaveBeenCalledTimes(1);
+    expect(region).toBeEmptyDOMElement();
+    field.remove();
+  });
+
   it('show a hostile title as text, isolated, and keep at most three', () => {
     const region = renderToasts();
     const title = '<img src=x onerror="window.__pwned=1">\u202Egnp.exe';

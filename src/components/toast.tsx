@@ -15,6 +15,7 @@ import './toast.css';
  * Short notices after an action ("Saved “Rafale M”. Undo"), in one polite live region at the edge of
  * the page. A notice with an action stays for ~10 s (5 s without one), and not at all while the
  * pointer is over it or focus is in it; it closes on its button, Escape inside it, or its action.
+ * Ctrl+Z (⌘Z) outside a text field runs the newest Undo.
  * The text is data, so it is shown as text (`<DataText>`): a hostile title cannot inject markup.
  */
 export interface ToastInput {
@@ -62,9 +63,23 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     return id;
   }, []);
   const api = useMemo(() => ({ show, dismiss }), [show, dismiss]);
+  // Ctrl+Z (⌘Z) outside a text field runs the newest notice's Undo: a keyboard user need not tab to it.
+  const newestUndo = [...toasts].reverse().find((t) => t.action?.label === 'Undo');
+  useEffect(() => {
+    if (!newestUndo) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return;
+      if (event.key.toLowerCase() !== 'z' || isEditable(event.target)) return;
+      event.preventDefault();
+      dismiss(newestUndo.id);
+      newestUndo.action?.onAction();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [newestUndo, dismiss]);
   return (
     <ToastContext.Provider value={api}>
-      {/* First in the page's order: after a save moves to another page, the first Tab reaches Undo. */}
+      {/* First in the page's order, so Shift+Tab from the top of the page reaches it in a few steps. */}
       <div className="toast-region" role="status" aria-live="polite" aria-label="Notifications">
         {toasts.map((toast) => (
           <ToastItem key={toast.id} toast={toast} onClose={() => dismiss(toast.id)} />
@@ -72,6 +87,17 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       </div>
       {children}
     </ToastContext.Provider>
+  );
+}
+
+/** A text field's own Ctrl+Z undoes typing, not a save. */
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type)
   );
 }
 
@@ -131,6 +157,9 @@ function ToastItem({ toast, onClose }: { toast: Toast; onClose: () => void }) {
         <button
           type="button"
           className="toast__action"
+          {...(toast.action.label === 'Undo'
+            ? { 'aria-keyshortcuts': 'Control+Z Meta+Z', title: 'Undo (Ctrl+Z)' }
+            : {})}
           onClick={() => {
             onClose();
             toast.action?.onAction();
