@@ -41,6 +41,8 @@ export interface ConflictViewProps {
   error?: ReactNode;
 }
 
+const count = (n: number) => (n === 1 ? '1 field' : `${n} fields`);
+
 function within(path: Conflict['path'], other: Conflict['path']): boolean {
   const n = Math.min(path.length, other.length);
   for (let i = 0; i < n; i++) if (path[i] !== other[i]) return false;
@@ -103,7 +105,9 @@ export function ConflictView({
         {conflicts.length === 0
           ? 'No field was changed by both of you.'
           : `${conflicts.length} ${conflicts.length === 1 ? 'field was' : 'fields were'} changed by both of you.`}{' '}
-        {theirsOnly.length} changed only in theirs, {mineOnly.length} only in yours.
+        {theirsOnly.length + mineOnly.length === 0
+          ? 'Neither of you changed anything else.'
+          : `Besides, ${count(theirsOnly.length)} changed only in theirs and ${count(mineOnly.length)} only in yours.`}
       </p>
 
       {conflicts.length > 0 ? (
