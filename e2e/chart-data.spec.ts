@@ -192,7 +192,7 @@ test.describe('the data behind every chart', () => {
       panel.getByRole('button', { name: 'Data as CSV' }).click(),
     ]);
     const csv = parseCsv(await readFile(await download.path(), 'utf8'));
-    const rows: Record<string, number> = Object.fromEntries(csv.slice(1, 4).map((r) => [r[0], Number(r[1])]));
+    const rows = Object.fromEntries(csv.slice(1, 4).map((r): [string, number] => [r[0] ?? '', Number(r[1])]));
     expect(rows).toEqual({ Navy: SEED.mq9b.navy, Army: SEED.mq9b.army, 'Air Force': SEED.mq9b.airForce });
   });
 
