@@ -19,7 +19,7 @@ import { Deal } from '../domain';
 import { renderApp } from '../test/render-app';
 import { CrossTabSyncProvider, createCrossTabSync } from './cross-tab-sync';
 import { ToastProvider } from './toast';
-import { useDeleteDeal, useUpdateDeal } from './use-deal-mutations';
+import { useDeleteDeal, useResetData, useUpdateDeal } from './use-deal-mutations';
 
 // The machine is shared by several test runs: a lazily loaded page can take over a second to appear.
 configure({ asyncUtilTimeout: 4000 });
@@ -302,5 +302,34 @@ describe('the error a hook gives a form', () => {
     expect(error!.current).toMatchObject({ revision: opened.revision + 1, deal: { title: 'First' } });
     // The form shows it beside its fields: no notice repeats it.
     expect(screen.queryByText(/Not saved/)).toBeNull();
+  });
+});
+
+describe('a reset', () => {
+  it('drops the edits and makes the other tabs load the data set again', async () => {
+    const deal = seed(7);
+    const first = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const second = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const secondTab = createCrossTabSync(second);
+    try {
+      const opened = await first.fetchQuery(dealQueries.detail({}, deal.id));
+      await updateDeal({}, deal.id, { ...deal, title: 'Dropped by the reset' }, opened.revision);
+      await second.fetchQuery(dealQueries.list({}));
+      const { result } = renderHook(() => useResetData(), {
+        wrapper: ({ children }: { children: ReactNode }) => (
+          <QueryClientProvider client={first}>
+            <CrossTabSyncProvider>{children}</CrossTabSyncProvider>
+          </QueryClientProvider>
+        ),
+      });
+      const { dropped } = await act(() => result.current.mutateAsync());
+      expect(dropped).toBeGreaterThanOrEqual(1);
+      await waitFor(() =>
+        expect(second.getQueryState(dealQueries.list({}).queryKey)?.isInvalidated).toBe(true),
+      );
+      expect(await fetchDeal({}, deal.id)).toMatchObject({ revision: 1, deal: { title: deal.title } });
+    } finally {
+      secondTab.close();
+    }
   });
 });
