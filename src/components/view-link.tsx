@@ -12,15 +12,18 @@ export function ViewLink({
   to,
   children,
   className,
+  'aria-label': ariaLabel,
 }: {
   to: string;
-  children: ReactNode;
+  children?: ReactNode;
   className?: string;
+  /** For a link whose visible word needs the rest of its name ("Edit" → "Edit 31 MQ-9B …"). */
+  'aria-label'?: string;
 }) {
   const [params] = useSearchParams();
   const search = linkSearch('deal', params, {}, { realServer: isRealServer() });
   return (
-    <Link to={`${to}${search}`} className={className}>
+    <Link to={`${to}${search}`} className={className} aria-label={ariaLabel}>
       {children}
     </Link>
   );

@@ -104,7 +104,7 @@ describe('the deal page', () => {
   it('shows the MQ-9B with every reported figure, the disagreement and its sources', async () => {
     const user = userEvent.setup();
     renderApp('/deals?q=MQ-9B');
-    await user.click(await screen.findByRole('link', { name: /31 MQ-9B/ }));
+    await user.click(await screen.findByRole('link', { name: /^31 MQ-9B/ }));
     expect(await screen.findByRole('heading', { level: 1, name: /MQ-9B/ })).toBeInTheDocument();
     expect(screen.getByText(/Sources disagree/)).toBeInTheDocument();
     const money = screen.getByRole('table', { name: 'Reported values' });
