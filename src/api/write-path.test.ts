@@ -223,6 +223,26 @@ describe('a refused write says why, and what is stored', () => {
     expect(error.issues).toEqual([]);
   });
 
+  it('a hostile 422 (a megabyte message, 5,000 long issues, a bidi override) is cut to what a screen can show', async () => {
+    const issues = Array.from({ length: 5000 }, (_, n) => ({
+      path: ['figures', n, 'x'.repeat(1000)],
+      message: `\u202E${'y'.repeat(1000)}`,
+    }));
+    await serve((_q, response) =>
+      sendJson(
+        response,
+        { error: { code: 'invalid_record', message: 'z'.repeat(1_000_000), issues } },
+        { status: 422 },
+      ),
+    );
+    const error = await failure(createDeal({}, deal));
+    expect(error.kind).toBe('invalid');
+    expect(error.message.length).toBeLessThan(400);
+    expect(error.issues).toHaveLength(500);
+    expect(error.issues[0]!.message.length).toBeLessThanOrEqual(300);
+    expect(String(error.issues[0]!.path[2]).length).toBeLessThanOrEqual(100);
+  });
+
   it.each([
     [507, 'storage_full', 'The browser refused to store more: nothing was saved and nothing is lost.'],
     [503, 'storage_unavailable', 'This browser offers no storage to this page (private mode?)'],
