@@ -12,6 +12,7 @@ import type { Deal, Source } from '../model/deal-schema';
 import { LABELS, quantityStageOf, UNIT_FAMILIES, unitFamilyOf, type UnitFamily } from '../model/vocabulary';
 import { figureInCurrency } from '../money-dates/money';
 import { formatPartialDate } from '../money-dates/partial-date';
+import { describeSlip } from '../money-dates/slippage';
 
 export type ChartKind = 'bar' | 'stacked-bar' | 'horizontal-bar' | 'line' | 'timeline';
 export type ValueFormat = 'money' | 'count';
@@ -439,7 +440,7 @@ function timelineChart(
           r.markers
             .map(
               (m) =>
-                `${formatPartialDate(m.date)} ${LABELS.milestone[m.kind].toLowerCase()}${m.expected ? ' (expected)' : ''}`,
+                `${formatPartialDate(m.date)} ${LABELS.milestone[m.kind].toLowerCase()}${m.expected ? ' (expected)' : ''}${m.planned ? ` (planned ${formatPartialDate(m.planned.date, 'compact')}: ${describeSlip(m.planned.slip)})` : ''}`,
             )
             .join(' → '),
         ),
