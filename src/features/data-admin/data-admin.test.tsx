@@ -1,6 +1,8 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { server } from '../../../mocks/node';
 import seedRecords from '../../../seeds/deals.json';
 import { deleteDeal, fetchDeal, fetchDeals, resetData, updateDeal } from '../../api';
 import { polyfillDialog } from '../../components/conflict/test-dialog';
@@ -35,7 +37,8 @@ function captureDownloads() {
   return files;
 }
 
-describe('delete and restore', () => {
+// Whole-app renders on a loaded 2-core machine: a hang detector, not a speed budget.
+describe('delete and restore', { timeout: 60_000 }, () => {
   it('deletes from the deal page after a confirmation, lists it as deleted and restores it', async () => {
     const user = userEvent.setup();
     renderApp(`/deals/${ID}`);
@@ -72,7 +75,7 @@ describe('delete and restore', () => {
   });
 });
 
-describe('backup, restore and reset', () => {
+describe('backup, restore and reset', { timeout: 60_000 }, () => {
   it('backs up to a file, previews a restore of it and applies it', async () => {
     const files = captureDownloads();
     const user = userEvent.setup();
@@ -132,5 +135,51 @@ describe('backup, restore and reset', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Reset' }));
     expect(await screen.findByText(/Reset: 1 edited deal dropped/)).toBeVisible();
     expect((await fetchDeal({}, ID)).deal.title).toBe(seed.title);
+  });
+
+  it('shows a storage refusal in the API’s words and keeps the preview to apply again', async () => {
+    await updateDeal({}, ID, { ...seed, title: 'Edited' }, 1);
+    const full =
+      "The browser's storage for this site is full, so the change could not be kept. Nothing was saved, and nothing saved before is lost.";
+    // The dry run answers as usual; the import itself meets a full disk once.
+    let refused = false;
+    server.use(
+      http.post('*/api/import', ({ request }) => {
+        if (new URL(request.url).searchParams.has('dryRun') || refused) return undefined; // the store answers
+        refused = true;
+        return HttpResponse.json({ error: { code: 'storage_full', message: full } }, { status: 507 });
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp('/data');
+    const backup = {
+      format: 'dpt-backup',
+      version: 1,
+      exportedAt: '2026-12-01T10:00:00.000Z',
+      dataset: 'seed',
+    };
+    const file = new File(
+      [JSON.stringify({ ...backup, deals: [{ revision: 1, deleted: false, data: seed }] })],
+      'one-deal.json',
+      { type: 'application/json' },
+    );
+    await user.upload(await screen.findByLabelText('Restore from a backup…'), file);
+    const preview = (await screen.findByRole('heading', { name: /If you apply/ })).parentElement!;
+    expect(preview).toHaveTextContent('1 deal would be changed');
+    await user.click(within(preview).getByRole('button', { name: 'Apply' }));
+    const alert = await within(preview).findByRole('alert');
+    expect(alert).toHaveTextContent('Could not apply the backup.');
+    expect(alert).toHaveTextContent('storage for this site is full');
+    expect((await fetchDeal({}, ID)).deal.title).toBe('Edited');
+    // The preview is still there; the second try goes through.
+    await user.click(within(preview).getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByRole('heading', { name: 'Restored from the backup' })).toBeVisible();
+    expect((await fetchDeal({}, ID)).deal.title).toBe(seed.title);
+  });
+
+  it('says on the page that a synthetic data set is synthetic', async () => {
+    renderApp('/data?dataset=synthetic&size=50&seed=7');
+    expect(await screen.findByText('Synthetic data set.')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Reset to the generated data' })).toBeVisible();
   });
 });
