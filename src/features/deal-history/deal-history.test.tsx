@@ -2,7 +2,7 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import seedRecords from '../../../seeds/deals.json';
-import { fetchDeal, fetchRevisions, resetData, updateDeal } from '../../api';
+import { deleteDeal, fetchDeal, fetchRevisions, resetData, updateDeal } from '../../api';
 import { polyfillDialog } from '../../components/conflict/test-dialog';
 import { Deal, formatMoney, LABELS } from '../../domain';
 import { renderApp } from '../../test/render-app';
@@ -25,7 +25,7 @@ beforeEach(async () => {
   await resetData({});
 });
 
-describe('the History tab', () => {
+describe('the History tab', { timeout: 60_000 }, () => {
   it('is a tab of the deal page, chosen in the URL and by arrow keys', async () => {
     const user = userEvent.setup();
     const { router } = renderApp(`/deals/${ID}`);
@@ -94,5 +94,21 @@ describe('the History tab', () => {
     await screen.findByRole('heading', { name: /Revision 2: Edited/ });
     expect(document.querySelector('main img')).toBeNull();
     expect(screen.getAllByText(/onerror=alert/).length).toBeGreaterThan(1);
+  });
+
+  it('shows a delete and a restore as what they did, and offers no old version of a deleted deal', async () => {
+    await deleteDeal({}, ID, 1);
+    const user = userEvent.setup();
+    renderApp(`/deals/${ID}?tab=history`);
+    const deleted = (await screen.findByRole('heading', { name: /Revision 2: Deleted/ })).closest('li')!;
+    expect(deleted).toHaveTextContent('The deal was deleted; its record was kept.');
+    expect(within(deleted).queryByText('No field changed.')).toBeNull();
+    // Bringing back an old record of a deleted deal would be a second way to restore it: one is enough.
+    expect(screen.queryByRole('button', { name: /Restore this version/ })).toBeNull();
+    await user.click(within(screen.getByRole('note')).getByRole('button', { name: 'Restore' }));
+    const restored = (await screen.findByRole('heading', { name: /Revision 3: Restored/ })).closest('li')!;
+    expect(restored).toHaveTextContent('The deal was brought back from the deleted deals.');
+    expect(screen.getByRole('button', { name: 'Restore this version (revision 1)' })).toBeVisible();
+    expect((await fetchDeal({}, ID)).deleted).toBe(false);
   });
 });
