@@ -42,6 +42,40 @@ test.describe('the deal form in Chromium', () => {
     await expect(page.getByRole('link', { name: 'Six test radars', exact: true })).toBeVisible();
   });
 
+  test("a row's Edit is the next stop after its title, by keyboard", async ({ page }) => {
+    await page.goto('/deals?q=seahawk');
+    const title = page.getByRole('link', { name: /^24 MH-60R Seahawk/ });
+    await title.focus();
+    await page.keyboard.press('Tab');
+    const edit = page.getByRole('link', { name: /^Edit 24 MH-60R Seahawk/ });
+    await expect(edit).toBeFocused();
+    await expect(edit).toHaveText('');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/deals\/mh-60r[^/]*\/edit\?q=seahawk$/);
+    await expect(page.getByRole('heading', { level: 1, name: /^Edit 24 MH-60R/ })).toBeVisible();
+  });
+
+  test('unsaved changes: Back and a link ask first, and a no keeps the form as typed', async ({ page }) => {
+    await page.goto('/deals');
+    await page.getByRole('link', { name: 'New deal' }).click();
+    const title = section(page, 'The deal').getByLabel('Title');
+    await title.fill('Half-typed');
+    const questions: string[] = [];
+    page.on('dialog', (dialog) => {
+      questions.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.goBack();
+    await expect(page).toHaveURL(/\/deals\/new$/);
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect(page).toHaveURL(/\/deals\/new$/);
+    await expect(title).toHaveValue('Half-typed');
+    expect(questions).toEqual(['confirm', 'confirm']);
+    // Closing the tab asks too (the browser's own question).
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => questions).toEqual(['confirm', 'confirm', 'beforeunload']);
+  });
+
   test('the form has no serious axe violation, empty and with every error shown', async ({ page }) => {
     await page.goto('/deals/new');
     await expect(section(page, 'The deal').getByLabel('Title')).toBeVisible();

@@ -36,6 +36,29 @@ export function useLocation(): { pathname: string; search: string } {
   return { pathname, search };
 }
 
+/*
+ * The browser's Back and Forward, before the router sees them. This listener is added when this module
+ * loads, so it runs before wouter's own (added on the first render): a guard that calls
+ * `stopImmediatePropagation` keeps the router from rendering the page being left, so a form asking
+ * "Leave this page?" is still there, as typed, when the answer is no.
+ */
+type TraversalGuard = (event: PopStateEvent) => boolean;
+const traversalGuards = new Set<TraversalGuard>();
+if (typeof window !== 'undefined') {
+  window.addEventListener('popstate', (event) => {
+    for (const guard of traversalGuards) if (guard(event)) return;
+  });
+}
+
+/**
+ * Runs `guard` on each Back or Forward within the app, before the router; a guard that stopped the
+ * event (`stopImmediatePropagation`) returns true. Returns the removal.
+ */
+export function onBeforeTraversal(guard: TraversalGuard): () => void {
+  traversalGuards.add(guard);
+  return () => void traversalGuards.delete(guard);
+}
+
 export type ParamsUpdate = (current: URLSearchParams) => URLSearchParams;
 
 /**

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { onBeforeTraversal } from '../../components/routing';
 
 export const LEAVE_QUESTION = 'Leave this page? Your changes to this deal have not been saved.';
 
@@ -6,7 +7,7 @@ export const LEAVE_QUESTION = 'Leave this page? Your changes to this deal have n
  * While `dirty`, leaving asks first: closing or reloading the tab (`beforeunload`), following a link
  * inside the app, and the browser's Back and Forward buttons. The router never learns of a refused
  * navigation: a link click is stopped before it reaches the router's handler, and a refused Back is
- * undone (the address put back) before the router's `popstate` listener runs.
+ * undone (the address put back) by a guard that runs before the router's `popstate` listener.
  */
 export function useLeaveGuard(dirty: boolean, question = LEAVE_QUESTION): void {
   const dirtyRef = useRef(dirty);
@@ -38,27 +39,27 @@ export function useLeaveGuard(dirty: boolean, question = LEAVE_QUESTION): void {
       event.stopPropagation();
     };
 
-    const onPopState = (event: PopStateEvent) => {
-      if (!dirtyRef.current) {
+    /** True when it kept the page: the router must not see this Back. */
+    const onPopState = (event: PopStateEvent): boolean => {
+      if (!dirtyRef.current || window.confirm(question)) {
         current = here();
-        return;
-      }
-      if (window.confirm(question)) {
-        current = here();
-        return;
+        return false;
       }
       event.stopImmediatePropagation();
       window.history.pushState(window.history.state, '', current);
+      return true;
     };
 
     window.addEventListener('beforeunload', onBeforeUnload);
-    // Capture on window: before React's handlers on the root and wouter's popstate listener.
+    // Capture on window: before React's handlers on the root (where the router's links listen).
     window.addEventListener('click', onClick, true);
-    window.addEventListener('popstate', onPopState, true);
+    // Not on window: the router's popstate listener, added before this one, would render the page
+    // being left (unmounting this form) before this could ask.
+    const removeTraversalGuard = onBeforeTraversal(onPopState);
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
       window.removeEventListener('click', onClick, true);
-      window.removeEventListener('popstate', onPopState, true);
+      removeTraversalGuard();
     };
   }, [question]);
 }
