@@ -206,6 +206,15 @@ describe('Edit', () => {
     await user.click(await saveButton('Save changes'));
     expect((await screen.findAllByText(/Changed in another tab\./)).length).toBeGreaterThan(0);
     expect(title).toHaveValue(`${deal.title} (mine)`);
+
+    // The two edits touch different fields: the merge keeps both, saved over their revision.
+    const conflict = title.closest('.deal-form-page')!.querySelector<HTMLElement>('.form-conflict')!;
+    await user.click(within(conflict).getByRole('button', { name: 'Save the merged record' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: `${deal.title} (mine)` }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Changed in another tab.')).toBeInTheDocument();
+    expect(window.location.pathname).toBe(`/deals/${deal.id}`);
   });
 });
 
@@ -232,6 +241,26 @@ describe('Add a reported figure', () => {
     const table = await screen.findByRole('table', { name: 'Reported values' });
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(before + 1));
     expect(within(table).getByText(added)).toBeInTheDocument();
+  });
+
+  it('makes another reported figure the headline, from the Money section', async () => {
+    const user = userEvent.setup();
+    const deal = split;
+    const other = deal.figures.find((f) => f.id !== deal.headlineFigureId)!;
+    renderApp(`/deals/${deal.id}`);
+    const choice = await screen.findByLabelText('Headline figure');
+    const option = within(choice)
+      .getAllByRole('option')
+      .find((o) => (o as HTMLOptionElement).value === other.id)!;
+    await user.selectOptions(choice, option);
+    await user.click(screen.getByRole('button', { name: 'Make headline' }));
+    const table = screen.getByRole('table', { name: 'Reported values' });
+    await waitFor(() => {
+      const headline = within(table).getByText('Headline').closest('tr')!;
+      expect(headline).toHaveTextContent(
+        formatMoney(other.amount, other.currency, { approximate: other.approximate }),
+      );
+    });
   });
 
   it('keeps what was typed and says why when a field is wrong', async () => {
