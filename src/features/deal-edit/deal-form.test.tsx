@@ -164,6 +164,26 @@ describe('Edit', () => {
     expect(screen.getByText(/The server refused the record/)).toBeInTheDocument();
   });
 
+  it('a refused write (storage full) says nothing was saved and keeps the form', async () => {
+    const user = userEvent.setup();
+    server.use(
+      http.put('*/api/deals/:id', () =>
+        HttpResponse.json(
+          { error: { code: 'storage_full', message: "The browser's storage is full." } },
+          { status: 507 },
+        ),
+      ),
+    );
+    renderApp(`/deals/${split.id}/edit`);
+    const title = within(await sectionOf('The deal')).getByLabelText('Title');
+    await user.type(title, '?');
+    await user.click(await saveButton('Save changes'));
+    // Said once, with what to do: the client's words, then that the form still holds the edit.
+    expect(await screen.findByText(/saved.*Your changes are still here; try again\./)).toBeInTheDocument();
+    expect(title).toHaveValue(`${split.title}?`);
+    expect(window.location.pathname).toBe(`/deals/${split.id}/edit`);
+  });
+
   it('saves an edit: the deal page shows it', async () => {
     const user = userEvent.setup();
     renderApp(`/deals/${renamed!.id}/edit`);
@@ -174,6 +194,9 @@ describe('Edit', () => {
     await user.click(await saveButton('Save changes'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Renamed in a test' })).toBeInTheDocument();
     expect(window.location.pathname).toBe(`/deals/${renamed!.id}`);
+    // The client's notice offers Undo.
+    const notices = screen.getByRole('status', { name: 'Notifications' });
+    expect(await within(notices).findByRole('button', { name: 'Undo' })).toBeInTheDocument();
   });
 
   it('asks before leaving with unsaved changes, and stays when told to', async () => {

@@ -51,6 +51,7 @@ import {
   type FormFieldContext,
 } from './form-fields';
 import { useLeaveGuard } from './use-leave-guard';
+import { notSavedMessage } from './use-save-deal';
 import './deal-form.css';
 
 /** Ids that name a page under /deals/ (the new-deal form), so no deal may have them. */
@@ -176,9 +177,7 @@ export function DealForm({
         setServerIssues([{ path: ['id'], message: apiError.message }]);
         setSaveError('Nothing was saved: the id is taken.');
       } else {
-        setSaveError(
-          `Nothing was saved: ${error instanceof Error ? error.message : String(error)} Your changes are still here; try again.`,
-        );
+        setSaveError(`${notSavedMessage(error)} Your changes are still here; try again.`);
       }
       focusSummary();
     } finally {

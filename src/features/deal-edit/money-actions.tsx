@@ -24,7 +24,7 @@ import {
   type DraftIssue,
 } from '../../domain/model/deal-draft';
 import { FieldContext, SelectField, TextField, type FormFieldContext } from './form-fields';
-import { useSaveDeal } from './use-save-deal';
+import { notSavedMessage, useSaveDeal } from './use-save-deal';
 import './deal-form.css';
 
 /*
@@ -214,9 +214,7 @@ function FigureDialog({ stored, onClose }: { stored: StoredDeal; onClose: () => 
         setServerIssues([...caught.issues]);
         setError(`The server refused the record: ${caught.message}`);
       } else {
-        setError(
-          `Nothing was saved: ${caught instanceof Error ? caught.message : String(caught)} Your figure is still here; try again.`,
-        );
+        setError(`${notSavedMessage(caught)} Your figure is still here; try again.`);
       }
     } finally {
       setSaving(false);

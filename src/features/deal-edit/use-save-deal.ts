@@ -17,3 +17,9 @@ export function useSaveDeal() {
       updateMutation.mutateAsync({ id, record, ifMatch, ...(note ? { note } : {}) }),
   };
 }
+
+/** The client's words for a failed write ("Not saved: …"), said once; a bare failure gets them added. */
+export function notSavedMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /\bsaved\b/i.test(message) ? message : `Nothing was saved: ${message}`;
+}
