@@ -68,7 +68,17 @@ export function EditDealPage() {
       <p>
         <ContextLink to={`/deals/${encodeURIComponent(id)}`}>← Back to the deal</ContextLink>
       </p>
-      {opened ? (
+      {opened?.deleted ? (
+        <>
+          <h1>
+            <DataText>{opened.deal.title}</DataText> is deleted
+          </h1>
+          <p>
+            A deleted deal is kept, not edited: restore it from{' '}
+            <ContextLink to={`/deals/${encodeURIComponent(id)}`}>its page</ContextLink> first, then edit it.
+          </p>
+        </>
+      ) : opened ? (
         <EditForm opened={opened} />
       ) : notFound ? (
         <>

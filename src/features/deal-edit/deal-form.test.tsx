@@ -199,6 +199,22 @@ describe('Edit', () => {
     expect(await within(notices).findByRole('button', { name: 'Undo' })).toBeInTheDocument();
   });
 
+  it('offers no form for a deleted deal, and says how to get it back', async () => {
+    const user = userEvent.setup();
+    server.use(
+      http.get('*/api/deals/:id', () =>
+        HttpResponse.json({ data: split, revision: 3, savedAt: '2026-12-01T10:00:00.000Z', deleted: true }),
+      ),
+    );
+    renderApp(`/deals/${split.id}/edit`);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: `${split.title} is deleted` }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save changes' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'its page' }));
+    expect(window.location.pathname).toBe(`/deals/${split.id}`);
+  });
+
   it('asks before leaving with unsaved changes, and stays when told to', async () => {
     const user = userEvent.setup();
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
