@@ -190,18 +190,21 @@ export function DealForm({
 
   return (
     <FieldContext.Provider value={context}>
-      <form className="deal-form" noValidate onSubmit={(e) => void submit(e)} aria-describedby={summaryId}>
+      <form className="deal-form" noValidate onSubmit={(e) => void submit(e)}>
         {banner}
         <div
           className={summaryItems.length > 0 || saveError ? 'notice notice--error form-summary' : 'sr-only'}
           ref={summaryRef}
           tabIndex={-1}
           id={summaryId}
-          aria-live="polite"
+          // Named by its heading, so focus landing here says what it is; not a live region, which
+          // would read the list again on every keystroke once validation is live.
+          role={summaryItems.length > 0 || saveError ? 'region' : undefined}
+          aria-labelledby={summaryItems.length > 0 || saveError ? `${summaryId}-title` : undefined}
         >
           {summaryItems.length > 0 || saveError ? (
             <div>
-              <h2>
+              <h2 id={`${summaryId}-title`}>
                 {summaryItems.length > 0
                   ? `${summaryItems.length === 1 ? 'One field needs' : `${summaryItems.length} fields need`} attention before the deal can be saved`
                   : 'The deal was not saved'}
@@ -441,7 +444,7 @@ function CountryNames({ text }: { text: string }) {
   const codes = parseCountryList(text);
   if (codes.length === 0) return null;
   return (
-    <span className="field__reading" aria-live="polite">
+    <span className="field__reading">
       {codes.map((c) => (/^[A-Z]{2}$/.test(c) ? countryName(c) : `“${c}”?`)).join(', ')}
     </span>
   );
