@@ -14,3 +14,11 @@ export function makeDeal(overrides: Partial<DealInput> = {}): Deal {
     ...overrides,
   });
 }
+
+/** A single-deal answer as the API sends it (docs/api.md, "Tracking"): the record and its revision. */
+export const dealEnvelope = (data: unknown) => ({
+  data,
+  revision: 1,
+  savedAt: '2026-12-01T10:00:00.000Z',
+  deleted: false,
+});

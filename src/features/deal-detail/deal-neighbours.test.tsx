@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../../../mocks/node';
 import seedRecords from '../../../seeds/deals.json';
+import { dealEnvelope } from '../../test/deal-fixtures';
 import { renderApp } from '../../test/render-app';
 
 // The machine is shared by several test runs: a lazily loaded page can take over a second to appear.
@@ -24,7 +25,7 @@ function serveHugeDeals() {
       HttpResponse.json({ data: records, total: records.length, offset: 0, limit: 200_000 }),
     ),
     http.get('*/api/deals/:id', ({ params }) =>
-      HttpResponse.json({ data: records.find((r) => r.id === params.id) }),
+      HttpResponse.json(dealEnvelope(records.find((r) => r.id === params.id))),
     ),
   );
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { server } from '../../../mocks/node';
 import seedRecords from '../../../seeds/deals.json';
 import { Deal, LABELS } from '../../domain';
+import { dealEnvelope } from '../../test/deal-fixtures';
 import { renderApp } from '../../test/render-app';
 import { outsideIsolates } from '../../test/outside-isolates';
 
@@ -13,13 +14,6 @@ configure({ asyncUtilTimeout: 4000 });
 
 /** A seed deal as the API serves it, to name its sources as the page should. */
 const seed = (id: string) => Deal.parse(seedRecords.find((r) => r.id === id));
-/** A single-deal answer as the API sends it (docs/api.md, "Tracking"): the record and its revision. */
-const envelope = (data: unknown) => ({
-  data,
-  revision: 1,
-  savedAt: '2026-12-01T10:00:00.000Z',
-  deleted: false,
-});
 const sourceNames = (deal: Deal, ids: readonly string[]) =>
   ids.map((id) => {
     const source = deal.sources.find((s) => s.id === id)!;
@@ -74,7 +68,7 @@ spoofing.quantity = { ...spoofing.quantity!, unit: `${RLO}drones` };
 
 describe('the deal page', () => {
   it('keeps its own words in logical order around a title, system, party and unit with U+202E', async () => {
-    server.use(http.get('*/api/deals/spoofing', () => HttpResponse.json(envelope(spoofing))));
+    server.use(http.get('*/api/deals/spoofing', () => HttpResponse.json(dealEnvelope(spoofing))));
     renderApp('/deals/spoofing');
     const heading = await screen.findByRole('heading', { level: 1 });
     expect(outsideIsolates(heading)).toBe('[value]');
@@ -178,7 +172,7 @@ describe('the deal page', () => {
   });
 
   it('renders a hostile record as inert text and links only http(s) sources', async () => {
-    server.use(http.get('*/api/deals/hostile', () => HttpResponse.json(envelope(hostile))));
+    server.use(http.get('*/api/deals/hostile', () => HttpResponse.json(dealEnvelope(hostile))));
     renderApp('/deals/hostile');
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(hostile.title);
     expect(document.querySelector('script, img[src="x"]')).toBeNull();
@@ -206,7 +200,7 @@ describe('the deal page', () => {
     const huge = { ...seedRecords.find((r) => r.id === 'm777-2016')!, id: 'huge' };
     huge.title = `Guns ${'x'.repeat(1_000_000)}`;
     huge.summary = `Summary ${'y'.repeat(1_000_000)}`;
-    server.use(http.get('*/api/deals/huge', () => HttpResponse.json(envelope(huge))));
+    server.use(http.get('*/api/deals/huge', () => HttpResponse.json(dealEnvelope(huge))));
     const user = userEvent.setup();
     renderApp('/deals/huge');
     const heading = await screen.findByRole('heading', { level: 1 });
