@@ -114,13 +114,13 @@ test.describe('the deals table in Chromium', () => {
   test('a keyboard user skips to the deals table in a few presses', async ({ page }) => {
     await openApp(page, '/deals?sort=title:asc');
     await expect(table(page).locator('tbody tr').first()).toBeVisible();
+    // The first Tab stop skips the header's links; the page's own skip link is the next one.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to the deals table' });
-    let presses = 0;
-    while (!(await skip.evaluate((el) => el === document.activeElement)) && presses < 10) {
-      await page.keyboard.press('Tab');
-      presses++;
-    }
-    expect(presses).toBeLessThanOrEqual(5);
+    await expect(skip).toBeFocused();
     await expect(skip).toBeInViewport();
     await page.keyboard.press('Enter');
     const first = table(page).locator('tbody tr').first();
