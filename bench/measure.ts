@@ -207,3 +207,90 @@ export async function openReady(
   await page.evaluate(() => window.__bench.loaded);
   return { context, page };
 }
+
+/**
+ * Installs `window.__benchSave(i)`, which saves one deal the way a save reaches the screens: the
+ * cached deal list is patched with the edited deal (a new list, the other deals as they were) through
+ * the app's own QueryClient, as the optimistic write does (`patchLists` → `applyDealChange` →
+ * `setQueryData`). The deal is the first of the list with a dollar figure: one of the table's first
+ * rows when unsorted, and its value moves the dashboard's key figures. Even saves put "saved N" in
+ * front of its title and add 50 billion dollars to its figure; odd ones take the money back.
+ */
+export async function installSave(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    type Figure = { id: string; amount: number; currency: string };
+    type Deal = { id: string; title: string; figures: Figure[]; headlineFigureId?: string };
+    type List = { deals: Deal[] };
+    type Query = { queryKey: unknown[]; state: { data?: unknown } };
+    type Client = {
+      getQueryCache(): { findAll(filter: { queryKey: unknown[] }): Query[] };
+      setQueryData(key: unknown[], data: unknown): unknown;
+    };
+    type Fiber = { memoizedProps?: { client?: Client }; child?: Fiber; sibling?: Fiber };
+    const root = document.getElementById('root') as unknown as Record<string, Fiber> | null;
+    const key = root && Object.keys(root).find((k) => k.startsWith('__reactContainer$'));
+    let client: Client | undefined;
+    const stack: Fiber[] = key ? [root[key]!] : [];
+    while (stack.length > 0 && !client) {
+      const fiber = stack.pop()!;
+      if (typeof fiber.memoizedProps?.client?.getQueryCache === 'function')
+        client = fiber.memoizedProps.client;
+      if (fiber.sibling) stack.push(fiber.sibling);
+      if (fiber.child) stack.push(fiber.child);
+    }
+    if (!client) throw new Error('no QueryClient in the page');
+    const found = client;
+    const original = new Map<string, Deal>();
+    (window as unknown as { __benchSave: (i: number) => void }).__benchSave = (i: number) => {
+      const query = found
+        .getQueryCache()
+        .findAll({ queryKey: ['deals'] })
+        .find((q) => q.queryKey[2] === 'list' && q.state.data !== undefined);
+      if (!query) throw new Error('no deal list in the cache');
+      const list = query.state.data as List;
+      const at = list.deals.findIndex((d) => d.figures.some((f) => f.currency === 'USD'));
+      const deal = list.deals[at]!;
+      const first = original.get(deal.id) ?? deal;
+      original.set(deal.id, first);
+      const add = i % 2 === 0 ? 50e9 : 0;
+      const figure = first.figures.find((f) => f.currency === 'USD')!;
+      const edited: Deal = {
+        ...first,
+        title: `saved ${i} · ${first.title}`,
+        figures: first.figures.map((f) => (f === figure ? { ...f, amount: f.amount + add } : f)),
+      };
+      const deals = list.deals.slice();
+      deals[at] = edited;
+      found.setQueryData(query.queryKey, { ...list, deals });
+    };
+  });
+}
+
+/**
+ * Saves one deal (`installSave`) and times it from the save to the table's row, or the dashboard's
+ * key figures, painted with the new values.
+ */
+export async function measureSave(page: Page, reps: number, on: 'table' | 'dashboard'): Promise<number[]> {
+  await installSave(page);
+  const samples: number[] = [];
+  for (let i = 0; i < reps; i += 1) {
+    // Read in the page: a locator would wait for key figures the table page does not have.
+    const kpis = await page.evaluate(() => document.querySelector('dl.kpis')?.textContent ?? '');
+    const until =
+      on === 'table'
+        ? `[...document.querySelectorAll('table tbody tr')].some((r) => (r.textContent ?? '').includes('saved ${i} ·'))`
+        : `(document.querySelector('dl.kpis')?.textContent ?? '') !== ${JSON.stringify(kpis)}`;
+    samples.push(
+      await page.evaluate(
+        ([u, n]) => {
+          window.__bench.arm('bench-save', u);
+          dispatchEvent(new Event('bench-save'));
+          (window as unknown as { __benchSave: (i: number) => void }).__benchSave(n);
+          return window.__bench.pending!;
+        },
+        [until, i] as const,
+      ),
+    );
+  }
+  return samples;
+}

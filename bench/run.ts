@@ -4,7 +4,7 @@
  * sizes only, writes to reports/, and is what CI runs: its figures are printed, not asserted.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import {
   measureFacet,
   measureLoad,
   measurePngExport,
+  measureSave,
   measureScroll,
   measureSearch,
   openReady,
@@ -24,7 +25,10 @@ import { launchChromium } from './chromium.ts';
 import { serveStatic } from './serve.ts';
 import { summarise } from './stats.ts';
 
-const root = new URL('..', import.meta.url).pathname;
+// The repository: where this file sits, or, when it runs bundled into bench/scratch/ (a Node without
+// TypeScript type stripping, see `bench:bundle`), the folder npm runs the script from.
+const here = new URL('..', import.meta.url).pathname;
+const root = existsSync(join(here, 'package.json')) ? here : process.cwd();
 const { values: args } = parseArgs({
   options: {
     smoke: { type: 'boolean', default: false },
@@ -32,8 +36,13 @@ const { values: args } = parseArgs({
     sizes: { type: 'string' },
     reps: { type: 'string' },
     loads: { type: 'string' },
+    /** Where the app is built and served from (the peer stays in dist-bench/), and the first of two ports. */
+    dist: { type: 'string' },
+    port: { type: 'string' },
   },
 });
+const dist = args.dist ?? join(root, 'dist');
+const port = Number(args.port ?? 4191);
 const smoke = args.smoke ?? false;
 const sizes = (args.sizes ?? (smoke ? 'seed,1000' : 'seed,1000,10000,30000,100000')).split(',');
 const reps = Number(args.reps ?? (smoke ? 4 : 30));
@@ -53,11 +62,11 @@ const ms = (samples: number[]) => summarise(samples);
 async function main() {
   if (!args['no-build']) {
     log('Building the app and the AG Grid peer (production builds)…');
-    build([]);
+    build(args.dist ? ['--outDir', dist, '--emptyOutDir'] : []);
     build(['--config', 'bench/peer/vite.config.ts']);
   }
-  const app = await serveStatic(join(root, 'dist'), 4191);
-  const peer = await serveStatic(join(root, 'dist-bench'), 4192);
+  const app = await serveStatic(dist, port);
+  const peer = await serveStatic(join(root, 'dist-bench'), port + 1);
   const browser = await launchChromium();
   const results: SizeResult[] = [];
   let firstLoadScripts = new Map<string, number>();
@@ -66,10 +75,10 @@ async function main() {
       const query = size === 'seed' ? '' : `?dataset=synthetic&size=${size}`;
       const at = (base: string, path: string) => `${base}${path}${query}`;
       const ours = {
-        dashboard: at('http://127.0.0.1:4191', '/'),
-        table: at('http://127.0.0.1:4191', '/deals'),
+        dashboard: at(`http://127.0.0.1:${port}`, '/'),
+        table: at(`http://127.0.0.1:${port}`, '/deals'),
       };
-      const theirs = at('http://127.0.0.1:4192', '/');
+      const theirs = at(`http://127.0.0.1:${port + 1}`, '/');
       log(`\n${size === 'seed' ? 'Seed data' : `${Number(size).toLocaleString('en')} synthetic deals`}`);
 
       const dashboardLoad = await measureLoad(
@@ -92,6 +101,11 @@ async function main() {
       const rows = size === 'seed' ? 0 : Math.min(10_000, Number(size) - 40);
       const scroll = rows > 0 ? await measureScroll(table.page, '.deal-table', 'table tbody tr', rows) : [];
       await table.context.close();
+      // A fresh page, so the save finds the table as a user does: at the top, unsorted, unfiltered.
+      const saving = await openReady(browser, { url: ours.table, ready: READY.table });
+      const saveTable = await measureSave(saving.page, reps, 'table');
+      log(`  save one deal → table painted: median ${ms(saveTable).median.toFixed(1)} ms`);
+      await saving.context.close();
 
       const grid = await openReady(browser, { url: theirs, ready: READY.peer });
       const peerSearch = await measureSearch(grid.page, '#peer-search', '#peer-count', reps);
@@ -107,6 +121,8 @@ async function main() {
       }
 
       const dashboard = await openReady(browser, { url: ours.dashboard, ready: READY.dashboard });
+      const saveDashboard = await measureSave(dashboard.page, reps, 'dashboard');
+      log(`  save one deal → dashboard painted: median ${ms(saveDashboard).median.toFixed(1)} ms`);
       const cross = await measureCrossFilter(dashboard.page, reps);
       log(`  dashboard cross-filter: median ${ms(cross).median.toFixed(1)} ms`);
       const png = await measurePngExport(dashboard.page, Math.min(reps, 10));
@@ -125,6 +141,8 @@ async function main() {
           facet: ms(facet),
           crossFilter: ms(cross),
           agGridQuickFilter: ms(peerSearch.samples),
+          saveTable: ms(saveTable),
+          saveDashboard: ms(saveDashboard),
         },
         scroll:
           scroll.length > 0
@@ -149,7 +167,7 @@ async function main() {
 
   const mock = mockApiChunks();
   const chunks: Chunk[] = [...firstLoadScripts.keys()].map((path) => {
-    const bytes = readFileSync(join(root, 'dist', path));
+    const bytes = readFileSync(join(dist, path));
     return {
       file: path,
       bytes: bytes.length,
@@ -185,7 +203,7 @@ async function main() {
 
 // The embedded mock API (MSW) ships in the demo build only; a deployment with a real API never loads it.
 function mockApiChunks(): Set<string> {
-  const manifest = JSON.parse(readFileSync(join(root, 'dist', '.vite', 'manifest.json'), 'utf8')) as Record<
+  const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<
     string,
     { file: string; src?: string }
   >;
