@@ -214,7 +214,7 @@ export async function openReady(
  * the app's own QueryClient, as the optimistic write does (`patchLists` → `applyDealChange` →
  * `setQueryData`). The deal is the first of the list with a dollar figure: one of the table's first
  * rows when unsorted, and its value moves the dashboard's key figures. Even saves put "saved N" in
- * front of its title and add 50 billion dollars to its figure; odd ones take the money back.
+ * front of its title and add $100 trillion to its figure (visible in any total); odd ones take it back.
  */
 export async function installSave(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -252,7 +252,7 @@ export async function installSave(page: Page): Promise<void> {
       const deal = list.deals[at]!;
       const first = original.get(deal.id) ?? deal;
       original.set(deal.id, first);
-      const add = i % 2 === 0 ? 50e9 : 0;
+      const add = i % 2 === 0 ? 1e14 : 0;
       const figure = first.figures.find((f) => f.currency === 'USD')!;
       const edited: Deal = {
         ...first,
