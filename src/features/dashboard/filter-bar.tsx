@@ -6,7 +6,7 @@ import {
   DEAL_KINDS,
   DEAL_STATUSES,
   DOMAINS,
-  dealYear,
+  collectionOf,
   filterWithFacetCounts,
   formatCount,
   SERVICE_FILTER_VALUES,
@@ -28,7 +28,7 @@ const MENUS: { facet: BarFacet; label: string; order?: readonly string[] }[] = [
   { facet: 'supplier', label: 'Supplier country' },
 ];
 
-// Per list of deals, kept while the list lives: the counts over every deal fix which options exist
+// Per list of deals (a deal collection's, one per version), kept while the list lives: the counts over every deal fix which options exist
 // and the order of the supplier countries, and the years bound the range.
 const overAll = new WeakMap<readonly Deal[], { totals: FacetCounts; years: number[] }>();
 function wholeList(deals: readonly Deal[]) {
@@ -36,9 +36,10 @@ function wholeList(deals: readonly Deal[]) {
   if (!entry) {
     let lo = Infinity;
     let hi = -Infinity;
-    for (const deal of deals) {
-      const year = dealYear(deal);
-      if (year === undefined) continue;
+    // The filter index's year column (NaN when unknown), which a save patches: reading each deal's
+    // milestones again cost about 45 ms per save at 100,000 deals.
+    for (const year of collectionOf(deals).index().year) {
+      if (Number.isNaN(year)) continue;
       lo = Math.min(lo, year);
       hi = Math.max(hi, year);
     }
