@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { flushSync } from 'react-dom';
 import { useLocation as useWouterLocation } from 'wouter';
 import { navigate, useSearch } from 'wouter/use-browser-location';
+import { readableSearch } from '../domain/url-state/url-state';
 
 export { Link, useParams } from 'wouter';
 
@@ -72,7 +73,7 @@ export function useSearchParams(): [
   const search = useSearch();
   const params = useMemo(() => new URLSearchParams(search), [search]);
   const setParams = useCallback((update: ParamsUpdate, options?: NavigateOptions) => {
-    const next = update(new URLSearchParams(window.location.search)).toString();
+    const next = readableSearch(update(new URLSearchParams(window.location.search)));
     go(`${window.location.pathname}${next ? `?${next}` : ''}`, options);
   }, []);
   return [params, setParams];

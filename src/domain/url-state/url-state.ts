@@ -233,6 +233,14 @@ export function linkSearch(
     const names = URL_SCHEMA[part].params;
     for (const [name, value] of current) if (names.includes(name)) next.append(name, value);
   }
-  const search = writeUrlState(override, next).toString();
+  const search = readableSearch(writeUrlState(override, next));
   return search ? `?${search}` : '';
+}
+
+/**
+ * The query string with `:` and `,` left as typed (`sort=value:desc,title:asc`): both are allowed in
+ * a query (RFC 3986) and read back the same, and a link a user can read is one they can edit.
+ */
+export function readableSearch(params: URLSearchParams): string {
+  return params.toString().replace(/%3A/gi, ':').replace(/%2C/gi, ',');
 }

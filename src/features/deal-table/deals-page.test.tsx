@@ -67,7 +67,7 @@ describe('the deals table', () => {
     await screen.findByRole('table', { name: 'Matching deals' });
     fireEvent.click(screen.getByRole('button', { name: /Headline value/ }));
     await waitFor(() =>
-      expect(router.state.location.search).toBe('?kind=purchase&status=completed&sort=value%3Adesc'),
+      expect(router.state.location.search).toBe('?kind=purchase&status=completed&sort=value:desc'),
     );
     await waitFor(() => expect(titles()[0]).toBe('10 C-17 Globemaster III transport aircraft'));
     expect(screen.getByRole('columnheader', { name: /Headline value/ })).toHaveAttribute(
@@ -81,9 +81,7 @@ describe('the deals table', () => {
 
     fireEvent.click(screen.getByRole('button', { name: /^Deal/ }), { shiftKey: true });
     await waitFor(() =>
-      expect(router.state.location.search).toBe(
-        '?kind=purchase&status=completed&sort=value%3Adesc%2Ctitle%3Aasc',
-      ),
+      expect(router.state.location.search).toBe('?kind=purchase&status=completed&sort=value:desc,title:asc'),
     );
   });
 
@@ -165,9 +163,9 @@ describe('the deals table', () => {
     const header = screen.getByRole('button', { name: /Headline value/ });
     header.focus();
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(router.state.location.search).toBe('?sort=value%3Adesc'));
+    await waitFor(() => expect(router.state.location.search).toBe('?sort=value:desc'));
     await user.keyboard(' ');
-    await waitFor(() => expect(router.state.location.search).toBe('?sort=value%3Aasc'));
+    await waitFor(() => expect(router.state.location.search).toBe('?sort=value:asc'));
     expect(router.state.location.pathname).toBe('/deals');
     expect(screen.getByRole('columnheader', { name: /Headline value/ })).toHaveAttribute(
       'aria-sort',
