@@ -34,7 +34,7 @@ test.describe('figures a briefing can trust', () => {
     await expect(figures.getByText(`${SEED.services.navy.platformsOrdered} platforms`)).toBeVisible();
     await page.getByRole('link', { name: 'See them in the table →' }).click();
     const table = page.getByRole('table', { name: 'Matching deals' });
-    for (const title of [/8 P-8I maritime patrol aircraft/, /24 MH-60R/, /31 MQ-9B/])
+    for (const title of [/^8 P-8I maritime patrol aircraft/, /^24 MH-60R/, /^31 MQ-9B/])
       await expect(table.getByRole('link', { name: title })).toBeVisible();
   });
 
