@@ -172,8 +172,8 @@ export async function measurePngExport(page: Page, reps: number): Promise<number
   const figure = page.getByRole('figure', { name: /Deals by lifecycle stage/ });
   const samples: number[] = [];
   for (let i = 0; i < reps; i += 1) {
-    const menu = figure.locator('details.export-menu');
-    if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+    const trigger = figure.locator('button.export-menu__trigger');
+    if ((await trigger.getAttribute('aria-expanded')) !== 'true') await trigger.click();
     await page.evaluate(() => window.__bench.armDownload());
     await figure.getByRole('button', { name: 'PNG 2×', exact: true }).click();
     samples.push(await page.evaluate(() => window.__bench.pending!));
