@@ -122,6 +122,21 @@ function common(context: ApiContext) {
   };
 }
 
+/** An update or a revert: the lists and the detail show the record as typed before the server answers. */
+async function showAsTyped(
+  client: QueryClient,
+  context: ApiContext,
+  id: string,
+  record: Deal,
+): Promise<WriteSnapshot> {
+  await settle(client, context, id);
+  return snapshot(client, context, id, () =>
+    patchOptimistically(client, context, id, { kind: 'upsert', deal: record }, (before) =>
+      before ? { ...before, deal: record } : undefined,
+    ),
+  );
+}
+
 export const dealMutations = {
   /** `POST`: the new deal joins the lists at once (unless its id is already listed: the server will say). */
   create: (context: ApiContext) =>
@@ -150,14 +165,7 @@ export const dealMutations = {
       mutationKey: writeKey(context, 'update'),
       mutationFn: ({ id, record, ifMatch, note }) =>
         send(() => updateDeal(context, id, record, ifMatch, note)),
-      onMutate: async ({ id, record }, { client }) => {
-        await settle(client, context, id);
-        return snapshot(client, context, id, () =>
-          patchOptimistically(client, context, id, { kind: 'upsert', deal: record }, (before) =>
-            before ? { ...before, deal: record } : undefined,
-          ),
-        );
-      },
+      onMutate: ({ id, record }, { client }) => showAsTyped(client, context, id, record),
       ...common(context),
     }),
 
@@ -167,14 +175,7 @@ export const dealMutations = {
       mutationKey: writeKey(context, 'revert'),
       mutationFn: ({ id, record, ifMatch, toRevision, note }) =>
         send(() => updateDeal(context, id, record, ifMatch, revertNote(toRevision, note))),
-      onMutate: async ({ id, record }, { client }) => {
-        await settle(client, context, id);
-        return snapshot(client, context, id, () =>
-          patchOptimistically(client, context, id, { kind: 'upsert', deal: record }, (before) =>
-            before ? { ...before, deal: record } : undefined,
-          ),
-        );
-      },
+      onMutate: ({ id, record }, { client }) => showAsTyped(client, context, id, record),
       ...common(context),
     }),
 
