@@ -2,32 +2,22 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-error';
 import { fetchDeals, type DealListProgress } from './deals-api';
-import { configureApi, resetApiSettings } from './http';
+import { configureApi } from './http';
 import { dealQueries } from './queries';
 import { isRetryable, retryDelay } from './retry';
 import {
   requestedPage,
   sendJson,
-  startTestServer,
   wireDeal,
   wireDeals,
   type Scenario,
-  type TestServer,
+  startTestServer,
+  testServers,
 } from './test-server';
 
 // Each test starts a real HTTP server that gets one part of the contract wrong on purpose.
-const servers: TestServer[] = [];
-async function serve(scenario: Scenario): Promise<TestServer> {
-  const server = await startTestServer(scenario);
-  servers.push(server);
-  configureApi({ baseUrl: server.url });
-  return server;
-}
-afterEach(async () => {
-  resetApiSettings();
-  vi.unstubAllGlobals();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const serve = testServers();
+afterEach(() => vi.unstubAllGlobals());
 
 const all = wireDeals(2500);
 /** A server that honours offset but never sends more than `cap` records a page. */

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
 import type { DealInput } from '../domain';
+import { configureApi, resetApiSettings } from './http';
 
 /**
  * A real HTTP server on 127.0.0.1 for tests of the client against answers MSW would not give:
@@ -100,4 +102,22 @@ export function sendEnvelope(
     { data, revision, savedAt: '2026-12-01T10:00:00.000Z', deleted },
     { status, headers: etag === '' ? {} : { etag: etag ?? `"${revision}"` } },
   );
+}
+
+/**
+ * `serve(scenario)` for a test file: each call starts a real HTTP server answering one way and points
+ * the client at it; after each test the servers close and the client's settings are reset.
+ */
+export function testServers(): (scenario: Scenario) => Promise<TestServer> {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    resetApiSettings();
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return async (scenario) => {
+    const server = await startTestServer(scenario);
+    servers.push(server);
+    configureApi({ baseUrl: server.url });
+    return server;
+  };
 }

@@ -1,5 +1,5 @@
 import { MutationObserver, QueryClient } from '@tanstack/react-query';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Deal } from '../domain';
 import { ApiError } from './api-error';
 import { dealMutations } from './deal-mutations';
@@ -13,30 +13,12 @@ import {
   updateDeal,
 } from './deal-writes';
 import { fetchDeal, type DealListResult } from './deals-api';
-import { configureApi, resetApiSettings } from './http';
+import { configureApi } from './http';
 import { dealQueries } from './queries';
-import {
-  readBody,
-  sendEnvelope,
-  sendJson,
-  startTestServer,
-  wireDeal,
-  type Scenario,
-  type TestServer,
-} from './test-server';
+import { readBody, sendEnvelope, sendJson, wireDeal, type Scenario, testServers } from './test-server';
 
 // Each test starts a real HTTP server that answers the write path one way, right or wrong.
-const servers: TestServer[] = [];
-async function serve(scenario: Scenario): Promise<TestServer> {
-  const server = await startTestServer(scenario);
-  servers.push(server);
-  configureApi({ baseUrl: server.url });
-  return server;
-}
-afterEach(async () => {
-  resetApiSettings();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const serve = testServers();
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
   const error: unknown = await promise.then(
