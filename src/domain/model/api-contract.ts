@@ -151,3 +151,36 @@ export type ImportPreviewBody = z.infer<typeof ImportPreviewBody>;
 /** `POST /api/reset`: every edit of this data set dropped; the seeds (or the generator) are the state. */
 export const ResetBody = z.object({ data: z.object({ dropped: Count }) });
 export type ResetBody = z.infer<typeof ResetBody>;
+
+/**
+ * `POST /api/deals/batch`: the records an import (src/domain/import) confirmed, written in one
+ * transaction, each as a revision with action `import` and the batch's note. An item with `ifMatch`
+ * updates that revision of an existing deal; one without creates a deal. An item that is invalid,
+ * stale or whose id is taken is rejected on its own; the rest are written.
+ */
+export const BatchWriteBody = z.object({
+  note: z.string(),
+  items: z.array(z.object({ data: z.unknown(), ifMatch: z.optional(Revision) })),
+});
+export type BatchWriteBody = z.infer<typeof BatchWriteBody>;
+
+/** The answer to a batch write; `batchId` undoes the whole of it in one step. */
+export const BatchResultBody = z.object({
+  batchId: z.string(),
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+  rejected: z.array(z.object({ index: Count, id: z.optional(z.string()), message: z.string() })),
+});
+export type BatchResultBody = z.infer<typeof BatchResultBody>;
+
+/**
+ * `POST /api/deals/batch/:batchId/undo`: every deal the batch created is retired (to the Deleted view)
+ * and every deal it updated gets its previous record back, each as a new revision; a deal edited since
+ * the batch is left as it is and listed in `skipped`.
+ */
+export const BatchUndoBody = z.object({
+  retired: z.array(z.string()),
+  reverted: z.array(z.string()),
+  skipped: z.array(z.object({ id: z.string(), message: z.string() })),
+});
+export type BatchUndoBody = z.infer<typeof BatchUndoBody>;

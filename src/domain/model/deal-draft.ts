@@ -105,8 +105,16 @@ export interface DealDraft {
   sources: SourceDraft[];
   /** Carried through untouched: a generated record stays marked as one. */
   synthetic: boolean | undefined;
+  /** What an import recorded and the form does not edit (SIPRI's TIV, deliveries, the file's origin). */
+  carried: Carried;
   /** The editor's note for this revision; not part of the record. */
   note: string;
+}
+
+export interface Carried {
+  tiv?: Deal['tiv'];
+  origin?: Deal['origin'];
+  delivered?: NonNullable<Deal['quantity']>['delivered'];
 }
 
 let keySeq = 0;
@@ -211,6 +219,7 @@ export function emptyDraft(): DealDraft {
     milestones: [],
     sources: [emptySource()],
     synthetic: undefined,
+    carried: {},
     note: '',
   };
 }
@@ -295,6 +304,11 @@ export function draftFromDeal(deal: Deal): DealDraft {
       quote: s.quote ?? '',
     })),
     synthetic: deal.synthetic,
+    carried: {
+      ...(deal.tiv ? { tiv: deal.tiv } : {}),
+      ...(deal.origin ? { origin: deal.origin } : {}),
+      ...(deal.quantity?.delivered ? { delivered: deal.quantity.delivered } : {}),
+    },
     note: '',
   };
 }
@@ -396,6 +410,7 @@ export function dealFromDraft(draft: DealDraft): DraftResult {
               count: num(a.count, ['quantity', 'allocations', i, 'count'], 'how many units', true),
               ...(a.sourceIds.length > 0 ? { sourceIds: a.sourceIds } : {}),
             })),
+            ...(draft.carried.delivered ? { delivered: draft.carried.delivered } : {}),
           },
         }
       : {}),
@@ -444,6 +459,8 @@ export function dealFromDraft(draft: DealDraft): DraftResult {
       ...(optionalText(s.url) ? { url: s.url.trim() } : {}),
       ...(optionalText(s.quote) ? { quote: s.quote.trim() } : {}),
     })),
+    ...(draft.carried.tiv ? { tiv: draft.carried.tiv } : {}),
+    ...(draft.carried.origin ? { origin: draft.carried.origin } : {}),
     ...(draft.synthetic !== undefined ? { synthetic: draft.synthetic } : {}),
   };
 
@@ -545,6 +562,8 @@ function citedIds(draft: DealDraft): string[][] {
     ...draft.figures.map((f) => f.sourceIds),
     ...draft.milestones.map((m) => m.sourceIds),
     ...draft.milestones.map((m) => m.planned.sourceIds),
+    draft.carried.tiv?.sourceIds ?? [],
+    draft.carried.delivered?.sourceIds ?? [],
   ];
 }
 
@@ -566,6 +585,15 @@ export function renameSourceId(draft: DealDraft, from: string, to: string): Deal
       sourceIds: rename(m.sourceIds),
       planned: { ...m.planned, sourceIds: rename(m.planned.sourceIds) },
     })),
+    carried: {
+      ...draft.carried,
+      ...(draft.carried.tiv
+        ? { tiv: { ...draft.carried.tiv, sourceIds: rename(draft.carried.tiv.sourceIds) } }
+        : {}),
+      ...(draft.carried.delivered
+        ? { delivered: { ...draft.carried.delivered, sourceIds: rename(draft.carried.delivered.sourceIds) } }
+        : {}),
+    },
   };
 }
 

@@ -87,6 +87,14 @@ export const Quantity = z.object({
   confidence: z._default(Confidence, 'confirmed'),
   sourceIds: SourceRefs,
   note: z.optional(z.string()),
+  /** How many have been delivered, where a register says it (SIPRI's "Number delivered"); 0 is a count. */
+  delivered: z.optional(
+    z.object({
+      count: z.int().check(z.gte(0), z.lte(MAX_COUNT)),
+      confidence: z._default(Confidence, 'confirmed'),
+      sourceIds: SourceRefs,
+    }),
+  ),
 });
 export type Quantity = z.infer<typeof Quantity>;
 
@@ -144,6 +152,55 @@ export const Milestone = z.object({
 });
 export type Milestone = z.infer<typeof Milestone>;
 
+/**
+ * SIPRI's trend-indicator values, in millions of TIV: a volume of military capability, never money,
+ * never added to a currency and never shown with a currency sign.
+ */
+const TivValue = z.number().check(z.gte(0), z.lte(1e7));
+export const Tiv = z.object({
+  perUnit: z.optional(TivValue),
+  order: z.optional(TivValue),
+  delivered: z.optional(TivValue),
+  sourceIds: SourceRefs,
+});
+export type Tiv = z.infer<typeof Tiv>;
+
+/** The file formats a record can be imported from (src/domain/import). */
+export const IMPORT_FORMATS = [
+  'sipri-classic',
+  'sipri-2025',
+  'ocds-release-package',
+  'ocds-record-package',
+  'dpt-json',
+  'dpt-csv',
+  'csv',
+] as const;
+export const ImportFormat = z.enum(IMPORT_FORMATS);
+export type ImportFormat = z.infer<typeof ImportFormat>;
+
+/**
+ * Where an imported record came from, so every screen can say what it is ("SIPRI data (c) SIPRI,
+ * imported 1 Dec 2026") and every figure can be traced to the file's row.
+ */
+export const Origin = z.object({
+  format: ImportFormat,
+  /** "SIPRI", or the OCDS package's publisher name. */
+  publisher: Text,
+  /** The file's name as the user picked it. */
+  file: Text,
+  /** 1-based lines of the file (CSV) or JSON paths the record was read from. */
+  rows: z._default(z.array(z.union([z.int().check(z.gte(1)), z.string()])), []),
+  /** The file's own "data generated" or publication date. */
+  generated: z.optional(PartialDate),
+  /** When the import was confirmed (ISO 8601). */
+  importedAt: z.string().check(z.minLength(10)),
+  /** The register's own key: SIPRI AT Database ID, OCDS ocid. */
+  externalId: z.optional(z.string().check(z.minLength(1))),
+  /** The rights line the data comes with, shown with it: "(c) SIPRI". */
+  rights: z.optional(z.string()),
+});
+export type Origin = z.infer<typeof Origin>;
+
 const DealShape = z.object({
   id: Slug,
   title: Text,
@@ -163,6 +220,10 @@ const DealShape = z.object({
   headlineFigureId: z.optional(Slug),
   milestones: z._default(z.array(Milestone), []),
   sources: z.array(Source).check(z.minLength(1, 'every deal needs at least one source')),
+  /** SIPRI's TIV for this order, where the record comes from SIPRI. */
+  tiv: z.optional(Tiv),
+  /** Set on imported records: the file, publisher, rows and date they came from. */
+  origin: z.optional(Origin),
   /** Generated records are marked so that no screen can pass them off as real. */
   synthetic: z.optional(z.boolean()),
 });
@@ -199,6 +260,8 @@ function checkInvariants(deal: DealShape, ctx: z.core.$RefinementCtx<DealShape>)
       services.add(a.service);
     });
     checkRefs(deal.quantity.sourceIds, ['quantity', 'sourceIds']);
+    if (deal.quantity.delivered)
+      checkRefs(deal.quantity.delivered.sourceIds, ['quantity', 'delivered', 'sourceIds']);
     allocations.forEach((a, i) => {
       if (a.sourceIds) checkRefs(a.sourceIds, ['quantity', 'allocations', i, 'sourceIds']);
     });
@@ -227,6 +290,8 @@ function checkInvariants(deal: DealShape, ctx: z.core.$RefinementCtx<DealShape>)
   if (deal.headlineFigureId === undefined && deal.figures.length > 0) {
     issue(['headlineFigureId'], 'a deal with money figures must name its headline figure');
   }
+
+  if (deal.tiv) checkRefs(deal.tiv.sourceIds, ['tiv', 'sourceIds']);
 
   deal.milestones.forEach((milestone, i) => {
     checkRefs(milestone.sourceIds, ['milestones', i, 'sourceIds']);
