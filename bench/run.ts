@@ -39,8 +39,15 @@ const { values: args } = parseArgs({
     /** Where the app is built and served from (the peer stays in dist-bench/), and the first of two ports. */
     dist: { type: 'string' },
     port: { type: 'string' },
+    /**
+     * Only these parts, comma-separated: load, table, peer, dashboard (save to the dashboard, the
+     * cross-filter, the PNG export). Figures are printed and written to bench/scratch/, not results/.
+     */
+    only: { type: 'string' },
   },
 });
+const only = args.only ? new Set(args.only.split(',')) : undefined;
+const runs = (part: 'load' | 'table' | 'peer' | 'dashboard') => !only || only.has(part);
 const dist = args.dist ?? join(root, 'dist');
 const port = Number(args.port ?? 4191);
 const smoke = args.smoke ?? false;
@@ -81,6 +88,10 @@ async function main() {
       const theirs = at(`http://127.0.0.1:${port + 1}`, '/');
       log(`\n${size === 'seed' ? 'Seed data' : `${Number(size).toLocaleString('en')} synthetic deals`}`);
 
+      if (only) {
+        await runOnly(browser, ours, theirs, size);
+        continue;
+      }
       const dashboardLoad = await measureLoad(
         browser,
         { url: ours.dashboard, ready: READY.dashboard },
@@ -165,6 +176,7 @@ async function main() {
     peer.close();
   }
 
+  if (only) return;
   const mock = mockApiChunks();
   const chunks: Chunk[] = [...firstLoadScripts.keys()].map((path) => {
     const bytes = readFileSync(join(dist, path));
@@ -199,6 +211,59 @@ async function main() {
   writeFileSync(join(dir, `${name}.md`), markdown);
   log(`\n${markdown}`);
   log(`Written: ${join(dir, name)}.json and .md`);
+}
+
+/**
+ * `--only`: the chosen parts at one size, printed with their raw samples (medians, p95) and written to
+ * bench/scratch/, so an A/B of two builds can be run back to back without the whole benchmark.
+ */
+async function runOnly(
+  browser: Awaited<ReturnType<typeof launchChromium>>,
+  ours: { dashboard: string; table: string },
+  theirs: string,
+  size: string,
+) {
+  const figures: Record<string, number[]> = {};
+  const show = (name: string, samples: number[]) => {
+    figures[name] = samples;
+    const s = ms(samples);
+    log(`  ${name}: median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (n ${s.n})`);
+  };
+  if (runs('load')) {
+    const load = await measureLoad(browser, { url: ours.dashboard, ready: READY.dashboard }, loadsPerSize);
+    show('load → dashboard painted', load.loads);
+  }
+  if (runs('table')) {
+    const table = await openReady(browser, { url: ours.table, ready: READY.table });
+    show(
+      'table search',
+      (await measureSearch(table.page, '#deal-search', '.deals-page .page__head p', reps)).samples,
+    );
+    show('facet toggle', await measureFacet(table.page, reps));
+    await table.context.close();
+    const saving = await openReady(browser, { url: ours.table, ready: READY.table });
+    show('save one deal → table painted', await measureSave(saving.page, reps, 'table'));
+    await saving.context.close();
+  }
+  if (runs('peer')) {
+    const grid = await openReady(browser, { url: theirs, ready: READY.peer });
+    show(
+      'AG Grid quick filter',
+      (await measureSearch(grid.page, '#peer-search', '#peer-count', reps)).samples,
+    );
+    await grid.context.close();
+  }
+  if (runs('dashboard')) {
+    const dashboard = await openReady(browser, { url: ours.dashboard, ready: READY.dashboard });
+    show('save one deal → dashboard painted', await measureSave(dashboard.page, reps, 'dashboard'));
+    show('dashboard cross-filter', await measureCrossFilter(dashboard.page, reps));
+    await dashboard.context.close();
+  }
+  const dir = join(root, 'bench', 'scratch');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `only-${size}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify({ size, dist, only: [...(only ?? [])], figures }, null, 2)}\n`);
+  log(`  written: ${file}`);
 }
 
 // The embedded mock API (MSW) ships in the demo build only; a deployment with a real API never loads it.

@@ -8,7 +8,8 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession } from 'playwright-core';
-import { measureCrossFilter, measureFacet, measureSearch, openReady, READY } from './measure.ts';
+import { writeFileSync } from 'node:fs';
+import { measureCrossFilter, measureFacet, measureSave, measureSearch, openReady, READY } from './measure.ts';
 import { launchChromium } from './chromium.ts';
 import { serveStatic } from './serve.ts';
 import { summarise } from './stats.ts';
@@ -37,10 +38,16 @@ const { values: args } = parseArgs({
     size: { type: 'string', default: '100000' },
     what: { type: 'string', default: 'search' },
     reps: { type: 'string', default: '20' },
+    /** The build to serve (dist/ unless given) and its port. */
+    dist: { type: 'string' },
+    port: { type: 'string' },
+    /** Also record a V8 CPU profile of the traced interactions into this file (.cpuprofile, DevTools). */
+    cpuprofile: { type: 'string' },
   },
 });
 const what = args.what ?? 'search';
-if (!['search', 'facet', 'cross'].includes(what)) throw new Error('--what is search, facet or cross');
+if (!['search', 'facet', 'cross', 'save'].includes(what))
+  throw new Error('--what is search, facet, cross or save');
 const size = args.size ?? '100000';
 const reps = Number(args.reps ?? 20);
 const root = new URL('..', import.meta.url).pathname;
@@ -76,28 +83,41 @@ async function traced<T>(
 }
 
 async function main() {
-  const app = await serveStatic(join(root, 'dist'), 4193);
+  const port = Number(args.port ?? 4193);
+  const app = await serveStatic(args.dist ?? join(root, 'dist'), port);
   const browser = await launchChromium();
   try {
     const query = size === 'seed' ? '' : `?dataset=synthetic&size=${size}`;
     const target =
-      what === 'cross'
-        ? { url: `http://127.0.0.1:4193/${query}`, ready: READY.dashboard }
-        : { url: `http://127.0.0.1:4193/deals${query}`, ready: READY.table };
+      what === 'cross' || what === 'save'
+        ? { url: `http://127.0.0.1:${port}/${query}`, ready: READY.dashboard }
+        : { url: `http://127.0.0.1:${port}/deals${query}`, ready: READY.table };
     const { context, page } = await openReady(browser, target);
     const interact = () =>
       what === 'cross'
         ? measureCrossFilter(page, reps)
-        : what === 'facet'
-          ? measureFacet(page, reps)
-          : measureSearch(page, '#deal-search', '.deals-page .page__head p', reps).then((r) => r.samples);
+        : what === 'save'
+          ? measureSave(page, reps, 'dashboard')
+          : what === 'facet'
+            ? measureFacet(page, reps)
+            : measureSearch(page, '#deal-search', '.deals-page .page__head p', reps).then((r) => r.samples);
     await interact(); // warm-up: the JIT and the filter index, as after a few seconds of use
     const cdp = await context.newCDPSession(page);
+    if (args.cpuprofile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     const { result: samples, events } = await traced(cdp, interact);
+    if (args.cpuprofile) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(args.cpuprofile, JSON.stringify(profile));
+      process.stdout.write(`CPU profile: ${args.cpuprofile}\n`);
+    }
 
     const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
     const own = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
-    const type = what === 'search' ? 'keydown' : 'click';
+    const type = what === 'search' ? 'keydown' : what === 'save' ? 'bench-save' : 'click';
     const starts = own
       .filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === type)
       .map((e) => e.ts);
@@ -105,8 +125,17 @@ async function main() {
       keyof typeof PHASES,
       number
     >;
+    // Work: from the event to the end of the last script task of at least 1 ms before the paint (the
+    // render and commit; the probe's own per-frame callbacks are far shorter).
+    const work: number[] = [];
     starts.slice(0, samples.length).forEach((start, i) => {
       const end = start + samples[i]! * 1000;
+      const lastScript = own
+        .filter(
+          (e) => e.name === 'FunctionCall' && e.ts >= start - 2000 && e.ts < end && (e.dur ?? 0) >= 1000,
+        )
+        .reduce((last, e) => Math.max(last, e.ts + (e.dur ?? 0)), start);
+      work.push((lastScript - start) / 1000);
       for (const [phase, names] of Object.entries(PHASES) as [keyof typeof PHASES, readonly string[]][]) {
         totals[phase] += coveredMs(
           own.filter((e) => names.includes(e.name) && e.ts >= start - 2000 && e.ts < end),
@@ -121,7 +150,12 @@ async function main() {
         Object.entries(totals)
           .map(([phase, ms]) => `${phase} ${(ms / Math.max(n, 1)).toFixed(1)} ms`)
           .join(', ') +
-        '\n',
+        '\n' +
+        (work.length > 0
+          ? `main-thread work, event to end of commit: median ${summarise(work).median.toFixed(1)} ms, ` +
+            `p95 ${summarise(work).p95.toFixed(1)} ms; frames to screen (60 Hz): median ` +
+            `${Math.ceil(figures.median / (1000 / 60))}, p95 ${Math.ceil(figures.p95 / (1000 / 60))}\n`
+          : ''),
     );
     await context.close();
   } finally {
