@@ -4,6 +4,7 @@ import { metaQueries } from '../api';
 import { useApiContext } from '../components/api-context';
 import { ContextLink, ContextNavLink } from '../components/context-link';
 import { DatasetBanner, DatasetLabel } from '../components/dataset-banner';
+import { DropAnywhere } from '../features/import/drop-anywhere';
 import type { ApiMode } from './routes';
 
 export function Layout({ apiMode, children }: { apiMode: ApiMode; children: ReactNode }) {
@@ -22,6 +23,7 @@ export function Layout({ apiMode, children }: { apiMode: ApiMode; children: Reac
             Dashboard
           </ContextNavLink>
           <ContextNavLink to="/deals">Deals</ContextNavLink>
+          <ContextNavLink to="/import">Import</ContextNavLink>
           <ContextNavLink to="/deleted">Deleted</ContextNavLink>
           <ContextNavLink to="/data">Data</ContextNavLink>
         </nav>
@@ -39,6 +41,7 @@ export function Layout({ apiMode, children }: { apiMode: ApiMode; children: Reac
         {children}
       </main>
       <Footer />
+      <DropAnywhere />
     </div>
   );
 }
