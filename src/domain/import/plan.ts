@@ -10,6 +10,7 @@
  * deals are indexed once in Maps, so a 30,000-row file against 100,000 deals is a Map lookup a row.
  */
 import { Deal, type Deal as DealRecord, type MoneyFigure, type Source } from '../model/deal-schema';
+import type { BatchWriteBody } from '../model/api-contract';
 import { describeIssues } from '../model/parse-deals';
 import { diff } from '../tracking/diff';
 import { normalise } from '../tracking/normalise';
@@ -492,4 +493,22 @@ export function buildImportPlan(
     if (options.cancelled?.()) throw new ImportCancelled();
     options.onProgress?.(step.value.done, step.value.total);
   }
+}
+
+/** The confirmed plan as the body of `POST /api/deals/batch`, and the file places of each item. */
+export function batchOf(
+  plan: Pick<ImportPlan, 'added' | 'updated'>,
+  note: string,
+): { body: BatchWriteBody; places: FilePlace[][] } {
+  const items: BatchWriteBody['items'] = [];
+  const places: FilePlace[][] = [];
+  for (const { deal, places: at } of plan.added) {
+    items.push({ data: deal });
+    places.push(at);
+  }
+  for (const { after, revision, places: at } of plan.updated) {
+    items.push({ data: after, ifMatch: revision });
+    places.push(at);
+  }
+  return { body: { note, items }, places };
 }
