@@ -1,4 +1,5 @@
 import {
+  Deal as DealSchema,
   DealListBody,
   MAX_LIMIT,
   MetaBody,
@@ -16,6 +17,44 @@ import { ApiError, type StoredDeal } from './api-error';
 import { clip } from './clip';
 import { readStoredDeal } from './stored-deal';
 import { apiUrl, getJson, getJsonAnswer } from './http';
+import { compileFastParse, UNSURE } from './fast-parse';
+
+let fastDeal: ((record: unknown) => Deal | typeof UNSURE) | undefined;
+
+/**
+ * `parseDealList` with the schema's fast path (`fast-parse.ts`) first: a record it accepts is what zod
+ * would return; any other goes to `parseDealList` on its own, which rejects it with zod's reasons (or
+ * accepts it, should the fast path have been unsure of a valid one). Duplicate ids are caught the same
+ * way for both.
+ */
+function validateDeals(
+  records: readonly unknown[],
+  offset: number,
+  seen: Map<string, number>,
+): { deals: Deal[]; rejected: RejectedRecord[] } {
+  fastDeal ??= compileFastParse(DealSchema);
+  const deals: Deal[] = [];
+  const rejected: RejectedRecord[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const index = offset + i;
+    const deal = fastDeal(records[i]);
+    if (deal === UNSURE) {
+      const slow = parseDealList([records[i]], { offset: index, seen });
+      deals.push(...slow.deals);
+      rejected.push(...slow.rejected);
+      continue;
+    }
+    const first = seen.get(deal.id);
+    if (first === undefined) {
+      seen.set(deal.id, index);
+      deals.push(deal);
+    } else {
+      const reason = `duplicate id "${deal.id}": the record at index ${first} has it`;
+      rejected.push({ index, id: deal.id, reason, duplicateOf: first });
+    }
+  }
+  return { deals, rejected };
+}
 
 export interface DealListResult {
   deals: Deal[];
@@ -101,9 +140,9 @@ export async function fetchDeals(
       break;
     }
     total ??= body.total;
-    const parsed = parseDealList(body.data, { offset: received, seen });
+    const parsed = validateDeals(body.data, received, seen);
     const newIds = parsed.deals.length;
-    deals.push(...parsed.deals);
+    for (const deal of parsed.deals) deals.push(deal);
     rejected.push(...parsed.rejected);
     received += body.data.length;
     onProgress?.({ received, total });
