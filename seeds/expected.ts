@@ -73,6 +73,27 @@ export const SEED = {
   /** Years with a US$ value, first and last: P-8I 2009 … F404 2025; 2010 has none and stays on the axis. */
   valueYears: { first: 2008, last: 2025, emptyYear: 2010 },
   /**
+   * The orders chart (by-supplier.ts): every seed's supplier is the United States, and none is a
+   * SIPRI record, so none has a TIV. Categories counted from each seed's system.category: three
+   * deals name no system: the industrial roadmap, INDUS-X and the partnership framework.
+   */
+  orders: {
+    suppliers: [{ key: 'US', count: 24 }],
+    tivKnown: 0,
+    categories: {
+      'transport-aircraft': 5,
+      helicopter: 4,
+      engine: 3,
+      'maritime-patrol-aircraft': 3,
+      uav: 2,
+      artillery: 1,
+      'armoured-vehicle': 1,
+      missile: 1,
+      munitions: 1,
+    },
+    withoutSystem: 3,
+  },
+  /**
    * Milestones with a planned date, only where facts.md gives a plan: the MQ-9B's supply from Jan 2029
    * (row 1d), all 99 F404 by 2029 (row 3), the MH-60R's "delivery planned 2021-2025" (SIPRI, row 9) and
    * the framework "signed this year" (row 13). The slip as seen on 1 Dec 2025: none has slipped on

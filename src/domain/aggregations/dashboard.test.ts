@@ -7,6 +7,7 @@ import { filterDeals } from '../filter/filter-engine';
 import { parseDeals } from '../model/parse-deals';
 import { generateSyntheticDeals } from '../synthetic/synthetic';
 import { byDomain, byKind } from './breakdown';
+import { importedGroups, ordersBreakdown } from './by-supplier';
 import { aggregateDashboard, prepareAggregations } from './dashboard';
 import { kpis } from './kpis';
 import { largestDeals } from './largest';
@@ -36,6 +37,8 @@ function separately(deals: readonly Deal[], currency: string, largest = 8) {
     byDomain: byDomain(deals, currency),
     byKind: byKind(deals, currency),
     largest: largestDeals(deals, currency, largest),
+    orders: ordersBreakdown(deals),
+    imported: importedGroups(deals),
   };
 }
 

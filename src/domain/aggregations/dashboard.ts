@@ -1,5 +1,6 @@
 import type { Deal } from '../model/deal-schema';
 import { byDomainOf, byKindOf, type BreakdownRow } from './breakdown';
+import { importedGroupsOf, ordersBreakdownOf, type ImportedGroup, type OrdersBreakdown } from './by-supplier';
 import { viewOf } from './deal-view';
 import { featuredAllocationDealOf } from './featured';
 import { kpisOf, type Kpis } from './kpis';
@@ -27,6 +28,10 @@ export interface DashboardFigures {
   byDomain: BreakdownRow[];
   byKind: BreakdownRow[];
   largest: Deal[];
+  /** Deals and SIPRI TIV by supplier, system category and order year. */
+  orders: OrdersBreakdown;
+  /** The imported records in view, per publisher, rights and import day: what the labels say. */
+  imported: ImportedGroup[];
 }
 
 export interface DashboardOptions {
@@ -68,6 +73,8 @@ export function aggregateDashboard(
     byDomain: byDomainOf(view, currency),
     byKind: byKindOf(view, currency),
     largest: largestDealsOf(view, currency, options.largest ?? 8),
+    orders: ordersBreakdownOf(view),
+    imported: importedGroupsOf(view),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Deal, MoneyFigure } from '../model/deal-schema';
+import type { Deal, MoneyFigure, Origin } from '../model/deal-schema';
 import { figureInCurrency } from '../money-dates/money';
 import { yearOf, type PartialDate } from '../money-dates/partial-date';
 import {
@@ -6,6 +6,7 @@ import {
   DEAL_STATUSES,
   DOMAINS,
   SERVICES,
+  SYSTEM_CATEGORIES,
   UNIT_FAMILIES,
   unitFamilyOf,
 } from '../model/vocabulary';
@@ -16,12 +17,19 @@ import { editList, editRagged, editTyped, type EditMode, type RowEdit } from '..
 export const HAS_QUANTITY = 1;
 export const HAS_MILESTONES = 2;
 export const SYNTHETIC = 4;
+/**
+ * An imported record whose register splits no units by service (SIPRI's): its units are "no service
+ * split", not "service not known".
+ */
+export const NO_SPLIT = 8;
 
 const UNNAMED_SYSTEM = 'Unnamed system';
 /** Codes of values outside a vocabulary: one past its last index, so lookups stay in bounds. */
 export const OTHER_STATUS = DEAL_STATUSES.length;
 export const OTHER_KIND = DEAL_KINDS.length;
 export const OTHER_SERVICE = SERVICES.length;
+/** The category code of a deal without a system (or a category outside the vocabulary). */
+export const NO_CATEGORY = SYSTEM_CATEGORIES.length;
 
 // `serviceMask` keeps a bit per service, `domains` a bit per domain: both must fit a byte.
 for (const [name, size] of [
@@ -29,6 +37,30 @@ for (const [name, size] of [
   ['domains', DOMAINS.length],
 ] as const)
   if (size > 8) throw new Error(`${size} ${name} do not fit the fact table's 8-bit masks`);
+
+/** What the labels of imported data tell apart: the format, publisher, rights line and day of import. */
+export interface OriginGroup {
+  format: Origin['format'];
+  publisher: string;
+  rights?: string;
+  /** The day the import was confirmed, `YYYY-MM-DD`. */
+  importedOn: string;
+}
+
+/** One string per group of imported records (a dictionary value of `FactTable.origins`). */
+export function originKey(origin: Origin): string {
+  const group: OriginGroup = {
+    format: origin.format,
+    publisher: origin.publisher,
+    importedOn: origin.importedAt.slice(0, 10),
+    ...(origin.rights ? { rights: origin.rights } : {}),
+  };
+  return JSON.stringify(group);
+}
+
+export function originGroupOf(key: string): OriginGroup {
+  return JSON.parse(key) as OriginGroup;
+}
 
 /** A deal's value in one currency, as `figureInCurrency` picks it (ask it again for the figure). */
 export interface MoneyColumn {
@@ -81,6 +113,17 @@ export interface FactTable {
   publisherStart: Int32Array;
   publisher: Int32Array;
   publishers: string[];
+  /** Row i's distinct supplier countries are supplier[supplierStart[i] .. supplierStart[i + 1]]. */
+  supplierStart: Int32Array;
+  supplier: Int32Array;
+  suppliers: string[];
+  /** Index in SYSTEM_CATEGORIES, NO_CATEGORY without a system. */
+  category: Uint8Array;
+  /** SIPRI TIV of the order (millions), NaN where the record has none: a volume, never money. */
+  tivOrder: Float64Array;
+  /** Index in `origins` of where an imported record came from (`originKey`), -1 for a record not imported. */
+  origin: Int32Array;
+  origins: string[];
   /** Per currency. Dollars and rupees are worked out with the rest; any other on first use. */
   money: Map<string, MoneyColumn>;
 }
@@ -92,6 +135,7 @@ const DOMAIN_CODE = codesOf(DOMAINS);
 const SERVICE_CODE = codesOf(SERVICES);
 const BASIS_CODE = codesOf(VALUE_BASES);
 const FAMILY_CODE = codesOf(UNIT_FAMILIES);
+const CATEGORY_CODE = codesOf(SYSTEM_CATEGORIES);
 const EAGER_CURRENCIES = ['USD', 'INR'];
 
 /** Assigns each distinct value a code, in order of first appearance. */
@@ -153,6 +197,13 @@ export function buildFactTable(list: readonly Deal[]): FactTable {
   const years = new Dictionary<number>();
   const systems = new Dictionary<string>();
   const publishers = new Dictionary<string>();
+  const supplierStart = new Int32Array(n + 1);
+  const supplier: number[] = [];
+  const suppliers = new Dictionary<string>();
+  const category = new Uint8Array(n);
+  const tivOrder = new Float64Array(n);
+  const origin = new Int32Array(n);
+  const origins = new Dictionary<string>();
   const money = EAGER_CURRENCIES.map(() => emptyMoney(n));
 
   for (let row = 0; row < n; row++) {
@@ -198,6 +249,7 @@ export function buildFactTable(list: readonly Deal[]): FactTable {
       allocated[row] = sum;
       const rest = quantity.total - sum;
       if (rest > 0) unallocated[row] = rest;
+      if (deal.origin && quantity.allocations.length === 0 && services === 0) flag |= NO_SPLIT;
     }
     allocStart[row + 1] = allocUnits.length;
     serviceMask[row] = services;
@@ -209,6 +261,16 @@ export function buildFactTable(list: readonly Deal[]): FactTable {
       if (publisher.indexOf(code, start) === -1) publisher.push(code);
     }
     publisherStart[row + 1] = publisher.length;
+
+    const supplierFrom = supplier.length;
+    for (const country of deal.supplierCountries) {
+      const code = suppliers.code(country);
+      if (supplier.indexOf(code, supplierFrom) === -1) supplier.push(code);
+    }
+    supplierStart[row + 1] = supplier.length;
+    category[row] = (deal.system && CATEGORY_CODE.get(deal.system.category)) ?? NO_CATEGORY;
+    tivOrder[row] = deal.tiv?.order ?? Number.NaN;
+    origin[row] = deal.origin ? origins.code(originKey(deal.origin)) : -1;
 
     for (let i = 0; i < money.length; i++)
       setMoney(money[i]!, row, figureInCurrency(deal, EAGER_CURRENCIES[i]!));
@@ -238,6 +300,13 @@ export function buildFactTable(list: readonly Deal[]): FactTable {
     publisherStart,
     publisher: Int32Array.from(publisher),
     publishers: publishers.values,
+    supplierStart,
+    supplier: Int32Array.from(supplier),
+    suppliers: suppliers.values,
+    category,
+    tivOrder,
+    origin,
+    origins: origins.values,
     money: new Map(EAGER_CURRENCIES.map((currency, i) => [currency, money[i]!])),
   };
 }
@@ -278,11 +347,13 @@ export function editFactTable(
 ): FactTable {
   const deal = edit.op === 'delete' ? undefined : edit.deal;
   const one = deal ? buildFactTable([deal]) : undefined;
-  let { years, systems, publishers } = table;
+  let { years, systems, publishers, suppliers, origins } = table;
+  let rowOrigin = -1;
   let yearCode = table.yearCode;
   let system = 0;
   let rowYear = years.length;
   const rowPublishers: number[] = [];
+  const rowSuppliers: number[] = [];
   if (one) {
     ({ values: systems, code: system } = codeIn(systems, one.systems[one.system[0]!]!));
     if (one.years.length > 0) {
@@ -299,12 +370,19 @@ export function editFactTable(
       ({ values: publishers, code: at } = codeIn(publishers, one.publishers[code]!));
       rowPublishers.push(at);
     }
+    if (one.origin[0]! >= 0) ({ values: origins, code: rowOrigin } = codeIn(origins, one.origins[0]!));
+    for (const code of one.supplier) {
+      let at: number;
+      ({ values: suppliers, code: at } = codeIn(suppliers, one.suppliers[code]!));
+      rowSuppliers.push(at);
+    }
   }
   const at = <T extends Uint8Array | Float64Array | Int32Array>(column: T, source: T | undefined) =>
     editTyped(column, edit, source ? source[0]! : 0, mode);
   const services = editRagged(table.allocStart, table.allocService, edit, one ? one.allocService : [], mode);
   const allocUnits = editRagged(table.allocStart, table.allocUnits, edit, one ? one.allocUnits : [], mode);
   const sources = editRagged(table.publisherStart, table.publisher, edit, rowPublishers, mode);
+  const supplierRows = editRagged(table.supplierStart, table.supplier, edit, rowSuppliers, mode);
   const money = new Map<string, MoneyColumn>();
   for (const [currency, column] of table.money) {
     const own = one ? moneyColumn(one, currency) : undefined;
@@ -333,6 +411,13 @@ export function editFactTable(
     publisherStart: sources.offsets,
     publisher: sources.values,
     publishers,
+    supplierStart: supplierRows.offsets,
+    supplier: supplierRows.values,
+    suppliers,
+    category: at(table.category, one?.category),
+    tivOrder: editTyped(table.tivOrder, edit, one ? one.tivOrder[0]! : Number.NaN, mode),
+    origin: editTyped(table.origin, edit, rowOrigin, mode),
+    origins,
     money,
   };
 }

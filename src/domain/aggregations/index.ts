@@ -17,7 +17,9 @@ export {
   type TimelineRow,
 } from './timeline';
 export {
+  NO_SERVICE_SPLIT,
   OTHER_SYSTEMS,
+  serviceFilterOf,
   unitsByService,
   type FamilyTotals,
   type ServiceKey,
@@ -36,3 +38,14 @@ export {
 export { latestSourceDate } from './data-date';
 export { MULTI_VALUED_FACETS, overlapsOn, type KeyFigure } from './figure-rules';
 export { withEmptyYears } from './value-by-year';
+export {
+  importedGroups,
+  NO_SYSTEM_KEY,
+  NO_SYSTEM_LABEL,
+  ordersBreakdown,
+  rightsLines,
+  type ImportedGroup,
+  type OrderGroupRow,
+  type OrdersBreakdown,
+} from './by-supplier';
+export { formatImportDay, importedSentences, importedSource } from './imported-label';

@@ -114,7 +114,7 @@ export function unitsByService(
       : (PLANNED_STATUSES as readonly string[]).includes(status)
         ? 'planned'
         : 'neither';
-  const services = [...SERVICES, 'unknown'] as const;
+  const services = [...SERVICES, 'unknown', 'unsplit'] as const;
   const serviceKey = (service: string): ServiceKey =>
     (SERVICES as readonly string[]).includes(service) ? (service as ServiceKey) : 'unknown';
   const cells = new Map<string, Map<ServiceKey, number>>();
@@ -143,7 +143,12 @@ export function unitsByService(
       allocated += count;
     }
     const rest = quantity.total - allocated;
-    if (rest > 0) split.set('unknown', (split.get('unknown') ?? 0) + rest);
+    // An imported record that splits nothing, and has no stated end user, has no service split at all.
+    const gap =
+      deal.origin && quantity.allocations.length === 0 && (deal.endUser?.services.length ?? 0) === 0
+        ? 'unsplit'
+        : 'unknown';
+    if (rest > 0) split.set(gap, (split.get(gap) ?? 0) + rest);
     if (stage === 'planned') {
       counts.plannedDeals++;
       for (const [service, n] of split) plannedBy.set(service, (plannedBy.get(service) ?? 0) + n);
@@ -185,7 +190,13 @@ export function unitsByService(
     totalUnits += total;
     plannedUnits += planned;
     if (total > 0 || planned > 0)
-      rows.push({ service, label: LABELS.service[service], total, bySeries, planned });
+      rows.push({
+        service,
+        label: service === 'unsplit' ? 'No service split' : LABELS.service[service],
+        total,
+        bySeries,
+        planned,
+      });
   }
   return {
     family,

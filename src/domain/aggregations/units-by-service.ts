@@ -9,10 +9,32 @@ import {
   type UnitFamily,
 } from '../model/vocabulary';
 import { viewOf, type DealView } from './deal-view';
-import { HAS_QUANTITY, OTHER_SERVICE } from './fact-table';
+import { HAS_QUANTITY, NO_SPLIT, OTHER_SERVICE } from './fact-table';
 
-/** A service, or "unknown": units no source attributes to a service. */
-export type ServiceKey = Service | 'unknown';
+/**
+ * A service; "unknown": units no source attributes to a service; or "unsplit": units of imported
+ * records whose register splits none by service (SIPRI's), which are not a gap in a source's split.
+ */
+export type ServiceKey = Service | 'unknown' | 'unsplit';
+
+export const NO_SERVICE_SPLIT = 'No service split';
+
+/** The service filter value of a row: an unsplit record is tied to no service, as "unknown" says. */
+export function serviceFilterOf(key: ServiceKey): Service | 'unknown' {
+  return key === 'unsplit' ? 'unknown' : key;
+}
+
+/** Whether the deal is an imported record with no service split at all (no allocation, no end user). */
+export function hasNoServiceSplit(deal: Deal): boolean {
+  return (
+    deal.origin !== undefined &&
+    deal.quantity !== undefined &&
+    deal.quantity.allocations.length === 0 &&
+    (deal.endUser?.services.length ?? 0) === 0
+  );
+}
+
+const serviceLabel = (key: ServiceKey) => (key === 'unsplit' ? NO_SERVICE_SPLIT : LABELS.service[key]);
 
 export interface UnitsByServiceRow {
   service: ServiceKey;
@@ -97,9 +119,11 @@ export function unitsByFamilyOf(
 const STAGE = Uint8Array.from([...DEAL_STATUSES, undefined], (status) =>
   status === undefined ? 2 : ['ordered', 'planned', 'neither'].indexOf(quantityStageOf(status)),
 );
-// Cells per system: SERVICES in order, one unused (services outside it go to 'unknown'), 'unknown'.
-const WIDTH = OTHER_SERVICE + 2;
+// Cells per system: SERVICES in order, one unused (services outside it go to 'unknown'), 'unknown',
+// 'unsplit'.
+const WIDTH = OTHER_SERVICE + 3;
 const UNKNOWN = OTHER_SERVICE + 1;
+const UNSPLIT = OTHER_SERVICE + 2;
 /** A service outside the vocabulary (a record that skipped validation) is a service not known. */
 const cellOf = (service: number) => (service === OTHER_SERVICE ? UNKNOWN : service);
 
@@ -183,7 +207,7 @@ export function unitsByServiceOf(
       plannedDeals++;
       for (let k = allocStart[row]!; k < allocStart[row + 1]!; k++)
         planned[cellOf(allocService[k]!)]! += allocUnits[k]!;
-      planned[UNKNOWN]! += unallocated[row]!;
+      planned[(flags[row]! & NO_SPLIT) === 0 ? UNKNOWN : UNSPLIT]! += unallocated[row]!;
       continue;
     }
     orderedDeals++;
@@ -191,7 +215,7 @@ export function unitsByServiceOf(
     const base = code * WIDTH;
     for (let k = allocStart[row]!; k < allocStart[row + 1]!; k++)
       ordered[base + cellOf(allocService[k]!)]! += allocUnits[k]!;
-    ordered[base + UNKNOWN]! += unallocated[row]!;
+    ordered[base + ((flags[row]! & NO_SPLIT) === 0 ? UNKNOWN : UNSPLIT)]! += unallocated[row]!;
     orderedOf[code]! += unitsOfRow;
   }
 
@@ -228,8 +252,9 @@ export function unitsByServiceOf(
   const rows: UnitsByServiceRow[] = [];
   let totalUnits = 0;
   let plannedUnits = 0;
-  for (const service of [...SERVICES, 'unknown'] as const) {
-    const index = service === 'unknown' ? UNKNOWN : SERVICES.indexOf(service);
+  for (const service of [...SERVICES, 'unknown', 'unsplit'] as const) {
+    const index =
+      service === 'unknown' ? UNKNOWN : service === 'unsplit' ? UNSPLIT : SERVICES.indexOf(service);
     const bySeries: Record<string, number> = {};
     let total = 0;
     for (const code of drawOrder) {
@@ -243,7 +268,7 @@ export function unitsByServiceOf(
     totalUnits += total;
     plannedUnits += plannedHere;
     if (total > 0 || plannedHere > 0)
-      rows.push({ service, label: LABELS.service[service], total, bySeries, planned: plannedHere });
+      rows.push({ service, label: serviceLabel(service), total, bySeries, planned: plannedHere });
   }
   return {
     family,

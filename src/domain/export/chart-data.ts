@@ -5,7 +5,7 @@
  * keys (a series slot, a value basis, a service); the UI layer maps a key to the fill it draws.
  */
 import type { DashboardFigures } from '../aggregations/dashboard';
-import type { UnitsByService } from '../aggregations/units-by-service';
+import { hasNoServiceSplit, type UnitsByService } from '../aggregations/units-by-service';
 import { allocationRows } from '../model/allocation';
 import { dealYear, signatureDate, unallocatedUnits } from '../model/deal-facts';
 import type { Deal, Source } from '../model/deal-schema';
@@ -176,7 +176,9 @@ function unitsChart(
   const sources = rows.map((r): FigureSources => {
     const refs = counted.flatMap((deal) => {
       const quantity = deal.quantity!;
-      if (r.service === 'unknown') return unallocatedUnits(deal) > 0 ? refsOf(deal, quantity.sourceIds) : [];
+      if (r.service === 'unsplit') return hasNoServiceSplit(deal) ? refsOf(deal, quantity.sourceIds) : [];
+      if (r.service === 'unknown')
+        return unallocatedUnits(deal) > 0 && !hasNoServiceSplit(deal) ? refsOf(deal, quantity.sourceIds) : [];
       const share = quantity.allocations.find((a) => a.service === r.service);
       return share ? refsOf(deal, [...quantity.sourceIds, ...(share.sourceIds ?? [])]) : [];
     });

@@ -5,6 +5,7 @@ import {
   LABELS,
   roundTicks,
   ORDERED_STATUSES,
+  serviceFilterOf,
   SYSTEM_CATEGORIES,
   unitFamilyOf,
   type Deal,
@@ -43,7 +44,7 @@ const PLANNED_COLOUR = '#6b6b6b';
 /** The deals behind a service's bar: ordered deals of the family with a share for the service. */
 function barFilter(service: ServiceKey, family: UnitFamily): DealFilter {
   return {
-    service: [service],
+    service: [serviceFilterOf(service)],
     status: [...ORDERED_STATUSES],
     category: SYSTEM_CATEGORIES.filter((c) => unitFamilyOf(c) === family),
   };
@@ -117,14 +118,19 @@ export function UnitsByServiceChart({
   const [chosenFamily, setFamily] = useState<UnitFamily>('platforms');
   const family = fixedFamily ?? chosenFamily;
   const [withPlanned, setWithPlanned] = useState(false);
-  const [withUnknown, setWithUnknown] = useState(false);
+  const [askedUnknown, setWithUnknown] = useState<boolean | undefined>(undefined);
   const data = byFamily[family];
   const { rows, series } = data;
   const unknown = rows.find((r) => r.service === 'unknown');
+  // Imported registers (SIPRI) split no units by service: a bar of their own, drawn unasked when
+  // no service has units of its own to show.
+  const unsplit = rows.find((r) => r.service === 'unsplit');
+  const apart = (r: { service: ServiceKey }) => r.service === 'unknown' || r.service === 'unsplit';
+  const withUnknown = askedUnknown ?? !rows.some((r) => !apart(r) && r.total > 0);
   const chartRows = useMemo(
     () =>
       rows
-        .filter((r) => withUnknown || r.service !== 'unknown')
+        .filter((r) => withUnknown || !apart(r))
         .filter((r) => r.total > 0 || (withPlanned && r.planned > 0))
         .map((r) => {
           const planned = withPlanned ? r.planned : 0;
@@ -140,7 +146,7 @@ export function UnitsByServiceChart({
               planned > 0
                 ? PLANNED_KEY
                 : seriesKey(series.findLastIndex((s) => (r.bySeries[s.key] ?? 0) > 0)),
-            opacity: selectionOpacity(filter.service, r.service),
+            opacity: selectionOpacity(filter.service, serviceFilterOf(r.service)),
           };
         }),
     [rows, series, withPlanned, withUnknown, filter.service],
@@ -171,7 +177,7 @@ export function UnitsByServiceChart({
     .join(', ');
   const toggleService = (service: string) => onToggle('service', service);
   const onBar = useStableCallback((bar: { payload?: unknown }) =>
-    toggleService(String((bar.payload as { service: string }).service)),
+    toggleService(serviceFilterOf((bar.payload as { service: ServiceKey }).service)),
   );
   const onLegend = useStableCallback((entry: { dataKey?: unknown }) => {
     const picked = series[Number(String(entry.dataKey).slice(1))];
@@ -254,14 +260,18 @@ export function UnitsByServiceChart({
               Draw planned, not ordered
             </label>
           ) : null}
-          {unknown ? (
+          {unknown || unsplit ? (
             <label className="check">
               <input
                 type="checkbox"
                 checked={withUnknown}
                 onChange={(e) => setWithUnknown(e.target.checked)}
               />
-              Show service not known
+              {unknown && unsplit
+                ? 'Show service not known and no split'
+                : unknown
+                  ? 'Show service not known'
+                  : 'Show no service split'}
             </label>
           ) : null}
         </>
@@ -273,6 +283,9 @@ export function UnitsByServiceChart({
             : ''}
           {unknown && !withUnknown && unknown.total > 0
             ? `${fmt(unknown.total)} ordered ${familyLabel} of no known service are not drawn (see the table). `
+            : ''}
+          {unsplit && !withUnknown && unsplit.total > 0
+            ? `${fmt(unsplit.total)} ordered ${familyLabel} in imported records with no service split (SIPRI's register has none) are not drawn (see the table). `
             : ''}
           {others ? `Counted apart, never added: ${others}. ` : ''}
           {data.notCountedDeals > 0
@@ -406,8 +419,8 @@ function UnitsTable({
                 <th scope="row">
                   <FilterButton
                     label={r.label}
-                    active={filter.service?.includes(r.service) ?? false}
-                    onClick={() => toggleService(r.service)}
+                    active={filter.service?.includes(serviceFilterOf(r.service)) ?? false}
+                    onClick={() => toggleService(serviceFilterOf(r.service))}
                   />
                 </th>
                 {series.map((s) => (
