@@ -46,6 +46,11 @@ export interface DashboardOptions {
   unitsDeals?: readonly Deal[] | undefined;
   /** The whole data set, which fixes each system's series and colour; the list itself unless given. */
   seriesFrom?: readonly Deal[] | undefined;
+  /**
+   * Figures already worked out that still hold (`reusableFigures`: a save changed nothing they read):
+   * returned as they are instead of worked out again.
+   */
+  reuse?: Partial<DashboardFigures> | undefined;
 }
 
 /**
@@ -58,20 +63,20 @@ export function aggregateDashboard(
   options: DashboardOptions = {},
 ): DashboardFigures {
   const view = viewOf(deals);
+  const reuse = options.reuse ?? {};
   return {
-    kpis: kpisOf(view, options.services),
-    units: unitsByFamilyOf(
-      options.unitsDeals ? viewOf(options.unitsDeals) : view,
-      options.seriesFrom ?? deals,
-    ),
-    stages: dealsByStageOf(view),
-    timeline: timelineOf(view),
+    kpis: reuse.kpis ?? kpisOf(view, options.services),
+    units:
+      reuse.units ??
+      unitsByFamilyOf(options.unitsDeals ? viewOf(options.unitsDeals) : view, options.seriesFrom ?? deals),
+    stages: reuse.stages ?? dealsByStageOf(view),
+    timeline: reuse.timeline ?? timelineOf(view),
     featured: featuredAllocationDealOf(view),
-    sources: sourceSummaryOf(view),
-    synthetic: anySyntheticOf(view),
-    value: valueByYearOf(view, currency),
-    byDomain: byDomainOf(view, currency),
-    byKind: byKindOf(view, currency),
+    sources: reuse.sources ?? sourceSummaryOf(view),
+    synthetic: reuse.synthetic ?? anySyntheticOf(view),
+    value: reuse.value ?? valueByYearOf(view, currency),
+    byDomain: reuse.byDomain ?? byDomainOf(view, currency),
+    byKind: reuse.byKind ?? byKindOf(view, currency),
     largest: largestDealsOf(view, currency, options.largest ?? 8),
     orders: ordersBreakdownOf(view),
     imported: importedGroupsOf(view),

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { replaceEqualDeep } from '@tanstack/react-query';
 import { useSearchParams } from '../../components/routing';
 import { useDealList } from '../../components/use-deal-list';
 import { useUrlFilter } from '../../components/use-url-filter';
@@ -12,9 +13,11 @@ import {
   readUrlPart,
   writeUrlState,
   type Currency,
+  type DashboardFigures,
   type DealCollection,
   type DealFilter,
 } from '../../domain';
+import { reusableFigures, type FigureInputs } from '../../domain/aggregations/dashboard-patch';
 
 export type { Currency } from '../../domain';
 
@@ -33,6 +36,24 @@ function cached<T>(collection: DealCollection, key: string, compute: () => T): T
 }
 
 const viewKey = (filter: DealFilter, currency: string) => `${currency}?${filterToParams(filter).toString()}`;
+
+// The figures last worked out, with the view and lists they are of. A save gives a new version of the
+// same view: figures no saved field feeds are carried over (`reusableFigures`), and every figure that
+// comes out equal to the last one is the last one's object (`replaceEqualDeep`), so a chart whose data
+// did not change is not drawn again (the charts are memoised on their props).
+let last: { key: string; inputs: FigureInputs; figures: DashboardFigures } | undefined;
+
+function figuresOf(
+  key: string,
+  inputs: FigureInputs,
+  compute: (reuse: Partial<DashboardFigures>) => DashboardFigures,
+) {
+  const reuse = last && last.key === key ? reusableFigures(last, inputs) : {};
+  const fresh = compute(reuse);
+  const figures = last ? replaceEqualDeep(last.figures, fresh) : fresh;
+  last = { key, inputs, figures };
+  return figures;
+}
 
 /**
  * The dashboard's data: the deals under the shared URL filter, aggregated in one pass per change and
@@ -71,15 +92,20 @@ export function useDashboard() {
   }, [collection, filter]);
   const figures = useMemo(() => {
     const services = filter.service;
-    const compute = () =>
-      aggregateDashboard(deals, currency, {
-        services,
+    const key = viewKey(filter, currency);
+    const compute = () => {
+      const inputs: FigureInputs = {
+        deals,
         // The units chart keeps every service's bar beside the chosen one, as facet counts do.
         unitsDeals:
           services && collection ? collection.query({ ...filter, service: undefined }).deals : undefined,
         seriesFrom: all,
-      });
-    return collection ? cached(collection, viewKey(filter, currency), compute) : compute();
+      };
+      return figuresOf(key, inputs, (reuse) =>
+        aggregateDashboard(deals, currency, { services, ...inputs, reuse }),
+      );
+    };
+    return collection ? cached(collection, key, compute) : compute();
   }, [collection, all, deals, currency, filter]);
   // Of the whole data set, not the view: a filter does not make the data older.
   const dataAsOf = useMemo(
