@@ -6,6 +6,7 @@ import { cachedGeneratedAt, readCachedList, storeList } from './synthetic-cache'
 import { applyScenario, corruptRecords, errorResponse, readScenario } from './scenarios';
 import { TrackingStore } from './store/tracking-store';
 import { trackingHandlers, readOverlay, datasetKeyOf, mergeOverlay } from './tracking-handlers';
+import { importHandlers } from './import-handlers';
 
 function badParameter(problem: Pick<ParamProblem, 'param' | 'message'>): Response {
   return errorResponse(
@@ -52,7 +53,7 @@ function readPaging(params: URLSearchParams): { offset: number; limit: number } 
  * to play a second tab; the app uses `handlers`.
  */
 export function createHandlers(store: TrackingStore) {
-  return [...readHandlers(store), ...trackingHandlers(store)];
+  return [...readHandlers(store), ...importHandlers(store), ...trackingHandlers(store)];
 }
 
 // `*/api/...` matches any origin: the page's own in the browser, any base URL in Node tests.
@@ -102,7 +103,12 @@ const readHandlers = (store: TrackingStore) => [
         ? { ...described.synthetic, limit }
         : undefined;
     const hit = wholeSet && (await readCachedList(wholeSet));
-    if (hit) return jsonBytesResponse(hit);
+    if (hit) {
+      const length = hit.headers.get('content-length');
+      return new HttpResponse(hit.body, {
+        headers: { 'content-type': 'application/json', ...(length ? { 'content-length': length } : {}) },
+      });
+    }
 
     const choice = chooseDataset(params);
     if (!choice.ok) return badParameter(choice);

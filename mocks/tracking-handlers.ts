@@ -122,7 +122,7 @@ interface Context {
 }
 
 /** The data set a request names, with its base records; or the response that refuses it. */
-async function contextOf(request: Request, endpoint: string): Promise<Context | Response> {
+export async function contextOf(request: Request, endpoint: string): Promise<Context | Response> {
   const params = new URL(request.url).searchParams;
   const failure = await applyScenario(params, endpoint);
   if (failure) return failure;
@@ -138,12 +138,12 @@ async function contextOf(request: Request, endpoint: string): Promise<Context | 
   };
 }
 
-function badParameter(param: string, message: string): Response {
+export function badParameter(param: string, message: string): Response {
   return errorResponse(400, 'bad_parameter', `Bad parameter "${param}": ${message}`, param);
 }
 
 /** A JSON body; undefined (not an error) when there is none, for endpoints whose body is optional. */
-async function readJson(
+export async function readJson(
   request: Request,
 ): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
   const text = await request.text();
@@ -189,7 +189,7 @@ async function readOr<T>(read: () => Promise<T>, fallback: T): Promise<T> {
 }
 
 /** Runs a store call; a storage failure becomes its 503/507 answer. */
-async function guarded(body: () => Promise<Response>): Promise<Response> {
+export async function guarded(body: () => Promise<Response>): Promise<Response> {
   try {
     return await body();
   } catch (error) {

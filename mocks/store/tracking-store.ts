@@ -53,9 +53,25 @@ export interface RevisionRow extends Omit<RevisionEntry, 'data'> {
 
 export const DB_NAME = 'dpt-tracker';
 
-type TrackerDb = Dexie & {
+/** One import batch (mocks/store/batch-store.ts): what it wrote, so that it can be undone in one step. */
+export interface BatchRow {
+  dataset: DatasetKey;
+  batchId: string;
+  savedAt: string;
+  note: string;
+  /** Deals the batch created, each at revision 1. */
+  created: string[];
+  /** Deals the batch updated: the revision each had before, and the one the batch wrote. */
+  updated: { id: string; before: number; after: number }[];
+  /** When the batch was undone, if it was. */
+  undoneAt?: string;
+  schemaVersion: number;
+}
+
+export type TrackerDb = Dexie & {
   heads: Table<HeadRow, [string, string]>;
   revisions: Table<RevisionRow, [string, string, number]>;
+  batches: Table<BatchRow, [string, string]>;
 };
 
 export interface StoreOptions {
@@ -80,10 +96,14 @@ function openDb(options: StoreOptions): TrackerDb {
     heads: '[dataset+dealId], dataset',
     revisions: '[dataset+dealId+revision], [dataset+dealId], dataset',
   });
+  // Version 2: import batches (one row per batch write), for their one-step undo. The heads and
+  // revisions are as they were; a tab still on version 1 is asked to close (`versionchange`), and
+  // one that does not blocks the upgrade with the message of STORAGE_BLOCKED.
+  db.version(2).stores({ batches: '[dataset+batchId], dataset' });
   return db;
 }
 
-function toHead(row: HeadRow): Head {
+export function toHead(row: HeadRow): Head {
   return { data: row.data, revision: row.revision, savedAt: row.savedAt, deleted: row.deleted };
 }
 
@@ -342,12 +362,21 @@ export class TrackingStore {
     });
   }
 
+  /**
+   * One `rw` transaction over every table, storage failures mapped as for any write: for a batch
+   * write (mocks/store/batch-store.ts), which must commit whole or not at all.
+   */
+  transaction<T>(body: (db: TrackerDb) => Promise<T>): Promise<T> {
+    return this.run((db) => db.transaction('rw', db.heads, db.revisions, db.batches, () => body(db)));
+  }
+
   /** Drops a data set's overlay: its base records are the state again. Answers how many deals. */
   reset(dataset: DatasetKey): Promise<number> {
     return this.run((db) =>
-      db.transaction('rw', db.heads, db.revisions, async () => {
+      db.transaction('rw', db.heads, db.revisions, db.batches, async () => {
         const dropped = await db.heads.where('dataset').equals(dataset).delete();
         await db.revisions.where('dataset').equals(dataset).delete();
+        await db.batches.where('dataset').equals(dataset).delete();
         return dropped;
       }),
     );
