@@ -186,6 +186,48 @@ describe('CSV export: every figure, the services and the sources', () => {
   });
 });
 
+describe('CSV export: the whole record', () => {
+  const full = () =>
+    makeDeal({
+      ...drones(),
+      summary: 'Thirty-one drones.',
+      parties: [
+        { name: 'General Atomics', role: 'prime-contractor', country: 'US' },
+        { name: 'Indian Navy', role: 'end-user' },
+      ],
+      milestones: [
+        {
+          kind: 'first-delivery',
+          date: '2029-01',
+          label: 'Supply to begin',
+          confidence: 'partly-confirmed',
+          sourceIds: ['wire'],
+          planned: { date: '2028-06', sourceIds: ['paper'] },
+        },
+      ],
+      sources: [{ ...sources[0]!, date: '2024-02-01', quote: 'up to 31 "MQ-9B"' }, ...sources.slice(1)],
+    });
+
+  it('writes summary, parties, milestones, end user and source dates and quotes readably', () => {
+    const [row] = records(dealsToCsv([full()]));
+    expect(row!.summary).toBe('Thirty-one drones.');
+    expect(row!.parties).toBe('General Atomics (Prime contractor, United States) | Indian Navy (End user)');
+    expect(row!.milestones).toBe(
+      '2029-01 First delivery: Supply to begin, partly confirmed [wire] (planned 2028-06 [paper])',
+    );
+    expect(row!.end_user).toBe('Navy; Army; Air Force [wire]');
+    expect(row!.source_details).toBe('[dsca] 2024-02-01 “up to 31 "MQ-9B"”');
+  });
+
+  it('ends each row with the record as JSON, with bidi and C1 controls escaped', () => {
+    const deal = makeDeal({ title: 'x \u202Eevil\u0085' });
+    const [row] = records(dealsToCsv([deal]));
+    expect(row!.record_json).not.toMatch(/[\u202e\u0085]/);
+    expect(JSON.parse(row!.record_json!)).toEqual(deal);
+    expect(CSV_COLUMNS.at(-1)).toBe('record_json');
+  });
+});
+
 describe('JSON export', () => {
   it('is the validated records in the API envelope', () => {
     const deal = makeDeal({ id: 'x' });

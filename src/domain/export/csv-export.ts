@@ -10,6 +10,15 @@
  * `sources` lists every source as `[id] Publisher: Title <url>` (the URL only when it is http(s)),
  * so the ids in brackets elsewhere in the row can be looked up.
  *
+ * Appended after those, so that the file carries the whole record and imports back to the same deals
+ * (src/domain/import/own-csv.ts): `summary`; `parties` (`Name (Role, Country)`, " | "-joined);
+ * `milestones` (`2024-10-15 Signature: label, confirmed [src] (planned 2024-06 [src])`); `end_user`;
+ * `source_details` (each source's date and quote, `[id] 2024-02-01 "quote"`); and last `record_json`,
+ * the validated record as JSON, which is what the import reads (the readable columns cannot be read
+ * back without loss: a label is not an id, a list of names is not their roles). Its bidi and C1
+ * control characters are written as JSON escapes, so the cell is plain ASCII-safe text that the cell
+ * cleaning leaves unchanged.
+ *
  * `figuresToCsv`: one row per reported money figure, for pivoting and comparing what sources say.
  *
  * Both are RFC 4180 (CRLF, quotes doubled) with a UTF-8 byte-order mark, and every cell that a
@@ -25,6 +34,11 @@ import { countryName, LABELS, SERVICES, type Service } from '../model/vocabulary
 
 /** Excel and LibreOffice run a cell that starts with one of these as a formula (OWASP: CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell read back: the apostrophe `neutraliseCell` put before a formula-looking value taken off. */
+export function restoreCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
 
 /**
  * A cell as a spreadsheet should get it: controls that are never text (NUL, backspace, C1) stripped,
@@ -65,8 +79,14 @@ export const CSV_COLUMNS = [
   'routes',
   'sources',
   'synthetic',
+  'summary',
+  'parties',
+  'milestones',
+  'end_user',
+  'source_details',
+  'record_json',
 ] as const;
-type CsvColumn = (typeof CSV_COLUMNS)[number];
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const ENTRY_SEPARATOR = ' | ';
 const cite = (ids: readonly string[]) => `[${ids.join(', ')}]`;
@@ -86,6 +106,39 @@ export function describeSource(source: Source): string {
   return `[${source.id}] ${source.publisher}: ${source.title}${url ? ` <${url}>` : ''}`;
 }
 
+/** `Hindustan Aeronautics (Partner manufacturer, India)` */
+function describeParty(party: Deal['parties'][number]): string {
+  const details = [LABELS.role[party.role], party.country ? countryName(party.country) : undefined];
+  return `${party.name} (${details.filter(Boolean).join(', ')})`;
+}
+
+/** `2024-10-15 Signature: Contract signed, confirmed [paper] (planned 2024-06 [wire])` */
+function describeMilestone(milestone: Deal['milestones'][number]): string {
+  const planned = milestone.planned
+    ? ` (planned ${milestone.planned.date}${milestone.planned.note ? `, ${milestone.planned.note}` : ''} ${cite(milestone.planned.sourceIds)})`
+    : '';
+  return `${milestone.date} ${LABELS.milestone[milestone.kind]}: ${milestone.label}, ${LABELS.confidence[milestone.confidence].toLowerCase()} ${cite(milestone.sourceIds)}${planned}`;
+}
+
+/** `[id] 2024-02-01 "the quote"`, for the sources that have a date or a quote. */
+function describeSourceDetails(source: Source): string | undefined {
+  if (source.date === undefined && source.quote === undefined) return undefined;
+  const quote = source.quote === undefined ? '' : ` “${source.quote}”`;
+  return `[${source.id}]${source.date ? ` ${source.date}` : ''}${quote}`;
+}
+
+/**
+ * Characters the cell cleaning would change (C1 controls, DEL, bidi controls, U+FFFE/U+FFFF) written as
+ * JSON escapes; `JSON.stringify` already escapes C0 controls and lone surrogates.
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]/g;
+export function recordJson(deal: Deal): string {
+  return JSON.stringify(deal).replace(
+    JSON_UNSAFE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** The figures with the headline first, the rest in the record's order. */
 function figuresHeadlineFirst(deal: Deal): MoneyFigure[] {
   return [...deal.figures].sort(
@@ -93,7 +146,8 @@ function figuresHeadlineFirst(deal: Deal): MoneyFigure[] {
   );
 }
 
-function row(deal: Deal): string[] {
+/** A deal's row of `dealsToCsv`, cell by cell, as written (neutralised). */
+export function csvRow(deal: Deal): string[] {
   const figure = headlineFigure(deal);
   const quantity = deal.quantity;
   const counts = new Map(quantity?.allocations.map((a) => [a.service, a.count]));
@@ -130,6 +184,17 @@ function row(deal: Deal): string[] {
     routes: deal.routes.map((r) => LABELS.route[r]).join('; '),
     sources: deal.sources.map(describeSource).join(ENTRY_SEPARATOR),
     synthetic: deal.synthetic ? 'yes' : 'no',
+    summary: deal.summary,
+    parties: deal.parties.map(describeParty).join(ENTRY_SEPARATOR),
+    milestones: deal.milestones.map(describeMilestone).join(ENTRY_SEPARATOR),
+    end_user: deal.endUser
+      ? `${deal.endUser.services.map((s) => LABELS.service[s]).join('; ')} ${cite(deal.endUser.sourceIds)}${deal.endUser.note ? ` (${deal.endUser.note})` : ''}`
+      : '',
+    source_details: deal.sources
+      .map(describeSourceDetails)
+      .filter((d) => d !== undefined)
+      .join(ENTRY_SEPARATOR),
+    record_json: recordJson(deal),
   };
   return CSV_COLUMNS.map((column) => neutraliseCell(cells[column]));
 }
@@ -148,7 +213,7 @@ export function toCsv(fields: readonly string[], rows: string[][]): string {
  * "₹" and non-Latin names correctly.
  */
 export function dealsToCsv(deals: readonly Deal[]): string {
-  return toCsv(CSV_COLUMNS, deals.map(row));
+  return toCsv(CSV_COLUMNS, deals.map(csvRow));
 }
 
 export const FIGURE_CSV_COLUMNS = [
