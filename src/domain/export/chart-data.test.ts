@@ -54,6 +54,9 @@ describe('dashboardChartData on the seeds', () => {
       'stages',
       'by-domain',
       'by-kind',
+      'orders-by-supplier',
+      'orders-by-category',
+      'orders-by-year',
       'timeline',
     ]);
     for (const chart of charts) {

@@ -13,6 +13,7 @@ import { LABELS, quantityStageOf, UNIT_FAMILIES, unitFamilyOf, type UnitFamily }
 import { figureInCurrency } from '../money-dates/money';
 import { formatPartialDate } from '../money-dates/partial-date';
 import { describeSlip } from '../money-dates/slippage';
+import { ORDERS_GROUPINGS, ordersChartData, ordersRows } from './orders-chart-data';
 
 export type ChartKind = 'bar' | 'stacked-bar' | 'horizontal-bar' | 'line' | 'timeline';
 export type ValueFormat = 'money' | 'count';
@@ -470,7 +471,7 @@ function timelineChart(
 /**
  * The dashboard's charts in the order the slide show has them: units per family (platforms always,
  * engines and munitions where some are ordered), the featured split, value by year, lifecycle,
- * domain, kind, timeline.
+ * domain, kind, orders by supplier, system type and year, timeline.
  */
 export function dashboardChartData(input: ChartDataInput): ChartData[] {
   const { figures, deals, currency } = input;
@@ -487,6 +488,9 @@ export function dashboardChartData(input: ChartDataInput): ChartData[] {
   charts.push(stagesChart(figures, deals, base));
   charts.push(breakdownChart('domain', figures, deals, currency, base));
   charts.push(breakdownChart('kind', figures, deals, currency, base));
+  for (const grouping of ORDERS_GROUPINGS)
+    if (ordersRows(figures.orders, grouping).length > 0)
+      charts.push(ordersChartData(figures.orders, grouping, deals, base));
   if (figures.timeline.rows.length > 0) charts.push(timelineChart(figures, deals, base));
   return charts;
 }

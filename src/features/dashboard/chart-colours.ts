@@ -17,7 +17,23 @@ export const TIMELINE_COLOURS = {
 } as const;
 
 /**
- * The fill the screen draws for a chart's colour key (`slot:2`, `basis:signed`, `service:navy`,
+ * Suppliers' own colours, fixed by country so a supplier is the same colour in every view, data set
+ * and export: the largest exporters in SIPRI's registers (the Soviet Union beside Russia, a shade
+ * apart); any other supplier is the "Other" grey.
+ */
+export const SUPPLIER_COLOURS: Readonly<Record<string, string>> = {
+  US: '#0072B2',
+  RU: '#D55E00',
+  SU: '#882255',
+  FR: '#56B4E9',
+  GB: '#009E73',
+  IL: '#CC79A7',
+  DE: '#E69F00',
+  CN: '#F0E442',
+};
+
+/**
+ * The fill the screen draws for a chart's colour key (`slot:2`, `basis:signed`, `service:navy`, `supplier:US`,
  * `stage:off-path`, `breakdown`, `timeline:before`), as `#RRGGBB`: the one mapping the dashboard,
  * the exported SVG and the deck share. An unknown key gets the "Other systems" grey.
  */
@@ -32,6 +48,8 @@ export function colourOfKey(key: string): string {
       return SERVICE_COLOURS[value as keyof typeof SERVICE_COLOURS] ?? OTHER_COLOUR;
     case 'stage':
       return STAGE_COLOURS[value as keyof typeof STAGE_COLOURS] ?? OTHER_COLOUR;
+    case 'supplier':
+      return SUPPLIER_COLOURS[value] ?? OTHER_COLOUR;
     case 'breakdown':
       return BREAKDOWN_COLOUR;
     case 'timeline':

@@ -17,6 +17,7 @@ import { useShrinkToFit } from './present-shrink';
 import { readSlideParam } from './present-slide-param';
 import { TitleSlide } from './present-title-slide';
 import { StageChart } from './stage-chart';
+import { SupplierChart } from './supplier-chart';
 import { TimelineChart } from './timeline-chart';
 import { fillLayout, pageRanges, slideLayout } from './timeline-layout';
 import { UnitsByServiceChart } from './units-by-service-chart';
@@ -126,6 +127,18 @@ export function PresentPage() {
               filter={filter}
               subtitle={subtitle}
               onToggle={toggle}
+            />
+          ),
+        },
+        {
+          key: 'orders',
+          node: (
+            <SupplierChart
+              orders={d.orders}
+              filter={filter}
+              subtitle={subtitle}
+              onToggle={toggle}
+              onYear={() => undefined}
             />
           ),
         },
