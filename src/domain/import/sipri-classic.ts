@@ -145,6 +145,9 @@ function rowToDeal(
       return { reason: `${at}: ${COLUMNS[column]} "${cell(column)}" is not a number` };
   }
 
+  // SIPRI writes an order TIV of 0 where the number ordered is not known: it is not known either.
+  if (ordered === undefined && tiv.order === 0) tiv.order = undefined;
+
   const orderUncertain = flagged(cells, columns.orderFlag);
   const orderedUncertain = flagged(cells, columns.orderedFlag);
   const deliveredUncertain = flagged(cells, columns.deliveredFlag);

@@ -126,6 +126,7 @@ export function readRows(
     let brokenAt: number | undefined;
     const chunk = body.slice(start);
     Papa.parse<string[]>(chunk, {
+      delimiter: ',',
       skipEmptyLines: false,
       step: (result, parser) => {
         const rowLine = line;

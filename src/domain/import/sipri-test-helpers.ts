@@ -24,7 +24,7 @@ export function fixtureRows(name: string): { line: number; cells: string[] }[] {
   const rows: { line: number; cells: string[] }[] = [];
   for (let i = headerIndex + 1; i < lines.length; i++) {
     if (lines[i]!.trim() === '') continue;
-    rows.push({ line: i + 1, cells: Papa.parse<string[]>(lines[i]!).data[0]! });
+    rows.push({ line: i + 1, cells: Papa.parse<string[]>(lines[i]!, { delimiter: ',' }).data[0]! });
   }
   return rows;
 }
