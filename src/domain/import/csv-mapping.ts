@@ -84,10 +84,17 @@ export function readCsvTable(
   let count = 0;
   Papa.parse<string[]>(body, {
     ...(delimiter ? { delimiter } : {}),
+    // Blank lines skipped by papaparse too: with them its delimiter detection fails on short files.
+    skipEmptyLines: true,
     step: (result) => {
-      const start = cursor;
-      const startLine = line;
+      let start = cursor;
       cursor = result.meta.cursor;
+      // The span since the last row starts with the blank lines papaparse skipped.
+      while (start < cursor && (body[start] === '\n' || body[start] === '\r')) {
+        if (body[start] === '\n') line += 1;
+        start += 1;
+      }
+      const startLine = line;
       for (let i = start; i < cursor; i++) if (body.charCodeAt(i) === 10) line += 1;
       found = result.meta.delimiter;
       const cells = result.data;
