@@ -43,6 +43,9 @@ const renderMoneyActions = (id: string) => (
     <MoneyActions id={id} />
   </Suspense>
 );
+const ImportPage = lazy(async () => ({
+  default: (await import('../features/import/import-page')).ImportPage,
+}));
 const PresentPage = lazy(async () => ({
   default: (await import('../features/dashboard/present-page')).PresentPage,
 }));
@@ -81,6 +84,9 @@ export function AppRoutes({ apiMode }: { apiMode: ApiMode }) {
                 </Route>
                 <Route path="/data">
                   <DataPage />
+                </Route>
+                <Route path="/import">
+                  <ImportPage />
                 </Route>
                 <Route>
                   <NotFoundPage />
