@@ -19,23 +19,73 @@ import { replaceFilterParams } from '../use-url-filter';
 import { ViewLink } from '../view-link';
 import './drill-through.css';
 
+// Facets where a deal has exactly one value: deals under two sets of them are those under their common values.
+const ONE_VALUE: readonly string[] = ['status', 'kind', 'category', 'system'];
+
+/**
+ * One filter for the deals under both `filter` and `bar`, where one filter can say it: ranges meet,
+ * a facet one of them sets is kept, a facet both set is their common values if a deal has one value
+ * of it, or the same values in both. Undefined otherwise (two different sets of domains, say).
+ */
+export function bothFilters(filter: DealFilter, bar: DealFilter): DealFilter | undefined {
+  const both: Record<string, unknown> = { ...filter };
+  for (const [key, value] of Object.entries(bar)) {
+    if (value === undefined) continue;
+    const current = (filter as Record<string, unknown>)[key];
+    if (current === undefined) both[key] = value;
+    else if (key === 'yearMin' || key === 'valueMin')
+      both[key] = Math.max(current as number, value as number);
+    else if (key === 'yearMax' || key === 'valueMax')
+      both[key] = Math.min(current as number, value as number);
+    else if (!Array.isArray(value) || !Array.isArray(current) || value.length === 0 || current.length === 0)
+      return undefined;
+    else if (ONE_VALUE.includes(key)) {
+      const common = (current as unknown[]).filter((v) => (value as unknown[]).includes(v));
+      // No common value: no deal, which an empty facet (every deal) cannot say.
+      if (common.length === 0) return undefined;
+      both[key] = common;
+    } else if (current.length !== value.length || !current.every((v) => (value as unknown[]).includes(v)))
+      return undefined;
+  }
+  return both;
+}
+
 /**
  * The deals of a bar, worked out only when asked (a tooltip or a row opening): the view's deals
- * under `filter`, narrowed by the bar's own filter. Pass the chart's `filter` prop.
+ * under `filter`, narrowed by the bar's own filter. Pass the chart's `filter` prop. Through the
+ * collection's index where one filter says both (a tooltip over a bar just clicked re-rendered with
+ * a walk over every deal: about 20 ms at 100,000), and kept per bar while the list and filter stay.
  */
 export function useBarDeals(filter: DealFilter): (bar: DealFilter) => Deal[] {
-  const all = useDealList().data?.deals;
-  const cache = useRef<{ all?: readonly Deal[]; filter?: DealFilter; visible?: readonly Deal[] }>({});
+  const list = useDealList();
+  const all = list.data?.deals;
+  const { collection } = list;
+  const cache = useRef<{
+    all?: readonly Deal[];
+    filter?: DealFilter;
+    visible?: readonly Deal[];
+    bars: Map<string, Deal[]>;
+  }>({ bars: new Map() });
   return useCallback(
     (bar: DealFilter) => {
       if (!all) return [];
+      if (cache.current.all !== all || cache.current.filter !== filter)
+        cache.current = { all, filter, bars: new Map() };
       const c = cache.current;
-      if (c.all !== all || c.filter !== filter || !c.visible) {
-        cache.current = { all, filter, visible: isEmptyFilter(filter) ? all : filterDeals(all, filter) };
+      const key = JSON.stringify(bar);
+      const known = c.bars.get(key);
+      if (known) return known;
+      const both = collection && collection.deals === all ? bothFilters(filter, bar) : undefined;
+      let deals: Deal[];
+      if (both && collection) deals = collection.query(both).deals;
+      else {
+        c.visible ??= isEmptyFilter(filter) ? all : filterDeals(all, filter);
+        deals = dealsOfBar(c.visible, bar);
       }
-      return dealsOfBar(cache.current.visible!, bar);
+      c.bars.set(key, deals);
+      return deals;
     },
-    [all, filter],
+    [all, collection, filter],
   );
 }
 

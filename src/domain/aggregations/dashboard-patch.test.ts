@@ -26,6 +26,8 @@ const FIELDS = [
   'milestones',
   'sources',
   'supplierCountries',
+  'tiv',
+  'origin',
   'synthetic',
 ] as const;
 
@@ -139,7 +141,9 @@ describe('figures carried over a save', () => {
     expect(Object.keys(reuse).sort()).toEqual([
       'byDomain',
       'byKind',
+      'imported',
       'kpis',
+      'orders',
       'sources',
       'stages',
       'synthetic',

@@ -17,6 +17,8 @@ const READS: Partial<Record<keyof DashboardFigures, readonly (keyof Deal)[]>> = 
   value: ['id', 'title', 'milestones', 'figures', 'headlineFigureId', 'sources'],
   byDomain: ['domains', 'figures', 'headlineFigureId'],
   byKind: ['kind', 'figures', 'headlineFigureId'],
+  orders: ['supplierCountries', 'tiv', 'system', 'milestones'],
+  imported: ['origin'],
 };
 
 /** Past this many replaced deals, working every figure out again costs about as much as comparing. */

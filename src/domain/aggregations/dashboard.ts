@@ -78,8 +78,8 @@ export function aggregateDashboard(
     byDomain: reuse.byDomain ?? byDomainOf(view, currency),
     byKind: reuse.byKind ?? byKindOf(view, currency),
     largest: largestDealsOf(view, currency, options.largest ?? 8),
-    orders: ordersBreakdownOf(view),
-    imported: importedGroupsOf(view),
+    orders: reuse.orders ?? ordersBreakdownOf(view),
+    imported: reuse.imported ?? importedGroupsOf(view),
   };
 }
 

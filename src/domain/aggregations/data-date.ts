@@ -26,14 +26,16 @@ function patched(
 ): { newest: PartialDate | undefined } | undefined {
   if (before.deals.length !== deals.length) return undefined;
   const added: Deal[] = [];
+  let lost = false;
   for (let i = 0; i < deals.length; i++) {
     const old = before.deals[i]!;
     if (old === deals[i]) continue;
     if (added.length === MAX_PATCHED) return undefined;
-    // A deal that goes may take the newest date with it.
-    if (before.newest !== undefined && old.sources.some((s) => s.date === before.newest)) return undefined;
+    if (before.newest !== undefined && old.sources.some((s) => s.date === before.newest)) lost = true;
     added.push(deals[i]!);
   }
+  // A deal that went may have taken the newest date with it, unless a deal that came brings it back.
+  if (lost && !added.some((deal) => deal.sources.some((s) => s.date === before.newest))) return undefined;
   return { newest: newestOf(added, before.newest) };
 }
 
