@@ -1,7 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { metaQueries } from '../api';
+import { useMemo } from 'react';
+import { dealQueries, metaQueries } from '../api';
 import { useApiContext } from './api-context';
-import { formatCount } from '../domain';
+import { formatCount, importedGroupsInList, importedSentences, type ImportedGroup } from '../domain';
+
+/**
+ * The imported records in the loaded list, per publisher, rights and import day. It reads the list
+ * a page has loaded and never loads it itself: a page without the list says nothing of it.
+ */
+export function useImportedGroups(): ImportedGroup[] {
+  const { data } = useQuery({ ...dealQueries.list(useApiContext()), enabled: false });
+  return useMemo(() => (data ? importedGroupsInList(data.deals) : []), [data]);
+}
 
 /** Names the data set on every page; synthetic data is announced so it is never taken for real deals. */
 export function DatasetBanner() {
@@ -10,12 +20,22 @@ export function DatasetBanner() {
   // Checked by useApiContext: one of the mock's known scenarios, and absent on a real-server build,
   // so a link can neither put its own words in this banner nor announce a scenario that is not running.
   const scenario = context.mock;
+  const imported = importedSentences(useImportedGroups());
   return (
     <>
       {meta?.synthetic ? (
         <p className="banner banner--synthetic" role="note">
           <strong>Synthetic data</strong> — {formatCount(meta.recordCount)} generated records for demos and
           performance tests. These are not real deals.
+        </p>
+      ) : null}
+      {imported.length > 0 ? (
+        <p className="banner banner--imported" role="note">
+          {imported.map((sentence) => (
+            <span key={sentence} className="banner__line">
+              {sentence}.{' '}
+            </span>
+          ))}
         </p>
       ) : null}
       {scenario ? (
@@ -29,10 +49,12 @@ export function DatasetBanner() {
 
 export function DatasetLabel() {
   const { data: meta } = useQuery(metaQueries.meta(useApiContext()));
+  const imported = useImportedGroups().reduce((n, g) => n + g.count, 0);
   if (!meta) return null;
   return (
     <span className={meta.synthetic ? 'dataset-label dataset-label--synthetic' : 'dataset-label'}>
       {meta.synthetic ? 'Synthetic' : 'Sourced'} · {formatCount(meta.recordCount)} records
+      {imported > 0 ? ` · ${formatCount(imported)} imported` : ''}
     </span>
   );
 }

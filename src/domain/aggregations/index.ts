@@ -40,6 +40,7 @@ export { MULTI_VALUED_FACETS, overlapsOn, type KeyFigure } from './figure-rules'
 export { withEmptyYears } from './value-by-year';
 export {
   importedGroups,
+  importedGroupsInList,
   NO_SYSTEM_KEY,
   NO_SYSTEM_LABEL,
   ordersBreakdown,

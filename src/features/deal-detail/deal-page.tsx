@@ -17,6 +17,7 @@ import { DeleteDealButton, DeletedNotice } from './deal-actions';
 import { DealTabs } from './deal-tabs';
 import { FigureTable } from './figure-table';
 import { MilestoneList } from './milestone-list';
+import { OriginPanel, TivPanel } from './origin-panel';
 import { QuantitySection } from './quantity-section';
 import { ReceivingService } from './receiving-service';
 import { SourceList } from './source-list';
@@ -88,6 +89,11 @@ function DealBody({
         </h1>
         <StatusBadge status={deal.status} />
         {deal.synthetic ? <span className="badge badge--synthetic">Synthetic record</span> : null}
+        {deal.origin ? (
+          <span className="badge badge--imported">
+            Imported from <DataText>{deal.origin.publisher}</DataText>
+          </span>
+        ) : null}
         {actions ? (
           <div className="deal__actions">
             <ContextLink to={`/deals/${encodeURIComponent(deal.id)}/edit`} className="deal__edit">
@@ -108,8 +114,10 @@ function DealBody({
               Headline value: <HeadlineValue deal={deal} />
             </p>
             <Facts deal={deal} />
+            {deal.origin ? <OriginPanel origin={deal.origin} /> : null}
             <ReceivingService deal={deal} />
             {deal.quantity ? <QuantitySection deal={deal} quantity={deal.quantity} /> : null}
+            <TivPanel deal={deal} />
             <section className="card">
               <h2>Money</h2>
               {moneyActions}

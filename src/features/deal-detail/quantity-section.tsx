@@ -3,6 +3,7 @@ import { formatCount, LABELS, unallocatedUnits, type Deal, type Quantity } from 
 import { DataText } from '../../components/data-text';
 import { isolate } from '../../domain/text/text-safety';
 import { CitedSources } from './cited-sources';
+import { DeliveredLine } from './origin-panel';
 
 /** The quantity with its sources, and each service's share with the sources of that share. */
 export function QuantitySection({ deal, quantity }: { deal: Deal; quantity: Quantity }) {
@@ -13,6 +14,7 @@ export function QuantitySection({ deal, quantity }: { deal: Deal; quantity: Quan
         Quantity: {formatCount(quantity.total)} <DataText>{quantity.unit}</DataText>
       </h2>
       {quantity.confidence !== 'confirmed' ? <p>{LABELS.confidence[quantity.confidence]}.</p> : null}
+      <DeliveredLine quantity={quantity} />
       {quantity.note ? (
         <p className="muted">
           <DataText>{quantity.note}</DataText>
@@ -60,7 +62,16 @@ export function QuantitySection({ deal, quantity }: { deal: Deal; quantity: Quan
           </div>
         </>
       ) : (
-        <p className="muted">The sources do not split this quantity by armed service.</p>
+        <p className="muted">
+          {deal.origin ? (
+            <>
+              No service split: the imported register (<DataText>{deal.origin.publisher}</DataText>) does not
+              say which armed service receives the units.
+            </>
+          ) : (
+            'The sources do not split this quantity by armed service.'
+          )}
+        </p>
       )}
     </section>
   );
