@@ -44,7 +44,7 @@ describe('one filter for a view narrowed to a bar', () => {
         const both = bothFilters(view, bar);
         // Where one filter cannot say it, the drill-through walks the view instead.
         fc.pre(both !== undefined);
-        expect(collection.query(both!).deals).toEqual(filterDeals(filterDeals(deals, view), bar));
+        expect(collection.query(both).deals).toEqual(filterDeals(filterDeals(deals, view), bar));
       }),
       { numRuns: 300 },
     );
