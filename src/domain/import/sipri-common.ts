@@ -139,7 +139,7 @@ export function readRows(
           parser.abort();
           return;
         }
-        line += countLines(chunk.slice(consumed, cursor), true);
+        line += newlinesBetween(chunk, consumed, cursor);
         consumed = cursor;
         const cells = result.data;
         if (cells.length === 1 && cells[0]!.trim() === '') return;
@@ -185,12 +185,17 @@ export function readRows(
   return { header: header ?? [], rows };
 }
 
-/** Lines in a text (a final line without a newline counts); `newlinesOnly` counts line breaks alone. */
-function countLines(text: string, newlinesOnly = false): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  if (newlinesOnly) return count;
+/** Lines in a text (a final line without a newline counts). */
+function countLines(text: string): number {
+  const count = newlinesBetween(text, 0, text.length);
   return text.length > 0 && !text.endsWith('\n') ? count + 1 : count;
+}
+
+/** Line feeds in text[from, to), without copying it. */
+function newlinesBetween(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }
 
 /** The source every SIPRI record cites: the database, as of the file's generation date. */

@@ -23,10 +23,16 @@ const SIPRI_NAMES: Record<string, string> = {
 
 const BY_NAME = new Map(Object.entries(SIPRI_NAMES));
 
+const looked = new Map<string, string | undefined>();
+
 /** The code of a country as SIPRI names it, or undefined when the tracker does not know the name. */
 export function sipriCountryCode(name: string): string | undefined {
+  // A register names the same few dozen countries over and over: each name is looked up once.
+  if (looked.has(name)) return looked.get(name);
   const trimmed = name.trim();
-  return BY_NAME.get(trimmed) ?? countryCode(trimmed);
+  const code = BY_NAME.get(trimmed) ?? countryCode(trimmed);
+  if (looked.size < 10_000) looked.set(name, code);
+  return code;
 }
 
 /** Every code this table itself adds (a test checks each has a display name). */
