@@ -71,8 +71,24 @@ export interface DealListResult {
 }
 
 export interface DealListProgress {
+  /** Records received and checked so far. */
   received: number;
+  /** Records the server says match; 0 until its first page has been read. */
   total: number;
+  /** While a page's body arrives: its bytes so far, and its length when the server sent one. */
+  bytes?: { received: number; total?: number | undefined };
+}
+
+/** Records checked between two chances for the page to paint (the progress bar, a Cancel click). */
+const CHECK_SLICE = 5000;
+
+/** Lets the browser paint and handle input; a message, not a timer, so it is not clamped to 4 ms. */
+function yieldToBrowser(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
 }
 
 function parseEnvelope<T>(schema: z.ZodMiniType<T>, body: unknown, what: string): T {
@@ -126,9 +142,15 @@ export async function fetchDeals(
     const query = new URLSearchParams(filterQuery);
     query.set('offset', String(received));
     query.set('limit', String(limit));
+    const before = received;
+    const totalSoFar = total ?? 0;
+    const onBytes = onProgress
+      ? (bytes: number, length: number | undefined) =>
+          onProgress({ received: before, total: totalSoFar, bytes: { received: bytes, total: length } })
+      : undefined;
     const body = parseEnvelope(
       DealListBody,
-      await getJson(apiUrl('/api/deals', context, query), signal),
+      await getJson(apiUrl('/api/deals', context, query), signal, onBytes),
       'deal list',
     );
     if (total !== undefined && body.total !== total) {
@@ -140,7 +162,17 @@ export async function fetchDeals(
       break;
     }
     total ??= body.total;
-    const parsed = validateDeals(body.data, received, seen);
+    const parsed = { deals: [] as Deal[], rejected: [] as RejectedRecord[] };
+    for (let at = 0; at < body.data.length; at += CHECK_SLICE) {
+      if (at > 0) {
+        onProgress?.({ received: received + at, total: body.total });
+        await yieldToBrowser();
+        signal?.throwIfAborted();
+      }
+      const slice = validateDeals(body.data.slice(at, at + CHECK_SLICE), received + at, seen);
+      for (const deal of slice.deals) parsed.deals.push(deal);
+      for (const reject of slice.rejected) parsed.rejected.push(reject);
+    }
     const newIds = parsed.deals.length;
     for (const deal of parsed.deals) deals.push(deal);
     rejected.push(...parsed.rejected);

@@ -45,11 +45,17 @@ describe('a server that pages its answer', () => {
     const result = await fetchDeals({}, {}, { onProgress: (p) => progress.push(p) });
     expect(result.deals).toHaveLength(2500);
     expect(result).toMatchObject({ total: 2500, received: 2500, complete: true, rejected: [] });
-    expect(progress.map((p) => `${p.received} of ${p.total}`)).toEqual([
+    // Records after each page; between them, the bytes of each page as they arrive.
+    expect(progress.filter((p) => !p.bytes).map((p) => `${p.received} of ${p.total}`)).toEqual([
       '1000 of 2500',
       '2000 of 2500',
       '2500 of 2500',
     ]);
+    const bytes = progress.filter((p) => p.bytes);
+    expect(bytes[0]).toMatchObject({ received: 0, total: 0, bytes: { received: 0 } });
+    const lastOfFirstPage = bytes.filter((p) => p.received === 0).at(-1)?.bytes;
+    expect(lastOfFirstPage?.received).toBeGreaterThan(0);
+    if (lastOfFirstPage?.total !== undefined) expect(lastOfFirstPage.received).toBe(lastOfFirstPage.total);
     expect(server.requests.map((u) => u.searchParams.get('offset'))).toEqual(['0', '1000', '2000']);
   });
 

@@ -11,6 +11,8 @@ export interface ApiSettings {
   headersTimeoutMs: number;
   /** The cap from sending the request to the last byte of the body: a server that drips its answer fails too. */
   totalTimeoutMs: number;
+  /** Settles when the API can answer (the embedded API's service worker has started); requests wait for it. */
+  apiReady?: Promise<unknown>;
 }
 
 function configuredBaseUrl(): string | undefined {
@@ -228,8 +230,11 @@ export interface SendOptions {
   signal?: AbortSignal;
 }
 
-export async function getJson(url: URL, signal?: AbortSignal): Promise<unknown> {
-  return (await request(url, { method: 'GET', signal })).body;
+/** How much of an answer's body has arrived; `total` is its `Content-Length`, when it sent one. */
+export type BytesProgress = (received: number, total: number | undefined) => void;
+
+export async function getJson(url: URL, signal?: AbortSignal, onBytes?: BytesProgress): Promise<unknown> {
+  return (await request(url, { method: 'GET', signal, onBytes })).body;
 }
 
 /** `getJson` that also returns the answer's `ETag`. */
@@ -250,6 +255,38 @@ interface RequestOptions {
   body?: unknown;
   ifMatch?: number;
   signal?: AbortSignal | undefined;
+  onBytes?: BytesProgress | undefined;
+}
+
+/** The body as text, counting its bytes as they arrive (at most every 100 ms, and at the end). */
+async function readText(response: Response, onBytes: BytesProgress | undefined): Promise<string> {
+  if (!onBytes || !response.body) return response.text();
+  const length = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(length) && length > 0 ? length : undefined;
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  let told = 0;
+  onBytes(0, total);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.byteLength;
+    if (performance.now() - told > 100) {
+      told = performance.now();
+      onBytes(received, total);
+    }
+  }
+  onBytes(received, total);
+  if (chunks.length === 1) return new TextDecoder().decode(chunks[0]);
+  const all = new Uint8Array(received);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
 }
 
 async function readErrorBody(response: Response): Promise<unknown> {
@@ -263,6 +300,7 @@ async function readErrorBody(response: Response): Promise<unknown> {
 async function request(url: URL, options: RequestOptions): Promise<JsonAnswer> {
   const { signal, method } = options;
   const write = method !== 'GET';
+  if (settings.apiReady) await settings.apiReady;
   const { headersTimeoutMs, totalTimeoutMs } = settings;
   // The headers deadline must not cut off a long body, so it is a timer cleared on arrival, while the
   // overall cap stays armed until the last byte.
@@ -317,7 +355,7 @@ async function request(url: URL, options: RequestOptions): Promise<JsonAnswer> {
   performance.mark(`api:headers ${url.pathname}`);
   let text: string;
   try {
-    text = await response.text();
+    text = await readText(response, options.onBytes);
   } catch (cause) {
     if (signal?.aborted) throw cause;
     const late = timedOut();

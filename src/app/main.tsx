@@ -1,20 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { configureApi } from '../api';
 import { App } from './app';
-import { startMockApi } from './start-mock-api';
+import { apiMode, startMockApi } from './start-mock-api';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
+const mode = apiMode();
 
-startMockApi().then(
-  (mode) => {
-    root.render(
-      <StrictMode>
-        <App apiMode={mode} />
-      </StrictMode>,
-    );
-  },
-  (error: unknown) => {
+if (mode === 'mock') {
+  const started = startMockApi();
+  // Requests wait for the embedded API; the page itself renders at once.
+  configureApi({ apiReady: started });
+  started.catch((error: unknown) => {
     // Without the mock API no request can succeed: say so instead of showing an empty app.
     console.error(error);
     root.render(
@@ -24,5 +22,11 @@ startMockApi().then(
         are allowed.
       </p>,
     );
-  },
+  });
+}
+
+root.render(
+  <StrictMode>
+    <App apiMode={mode} />
+  </StrictMode>,
 );

@@ -84,10 +84,45 @@ describe('SlowLoadNotice', () => {
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
     await screen.findByText('Still loading…', { exact: false }, { timeout: 3000 });
     await user.click(screen.getByRole('button', { name: 'Keep waiting' }));
-    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+    // The question goes away; the progress bar, shown from the first second, stays.
+    expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: 'Deals loaded' })).toBeInTheDocument();
     await user.click(await screen.findByRole('button', { name: 'Cancel' }, { timeout: 3000 }));
     expect(onCancel).toHaveBeenCalledTimes(1);
     rerender(<SlowLoadNotice loading={false} onCancel={onCancel} />);
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+
+  it('shows a progress bar after a second: nothing known, then bytes received, then records checked', async () => {
+    const { rerender } = render(<SlowLoadNotice loading onCancel={() => {}} progressAfterMs={300} />);
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    const bar = await screen.findByRole('progressbar', { name: 'Deals loaded' }, { timeout: 3000 });
+    expect(bar).not.toHaveAttribute('value');
+    expect(screen.getByRole('status')).toHaveTextContent('Loading deals…');
+
+    const MB = 1024 * 1024;
+    rerender(
+      <SlowLoadNotice
+        loading
+        onCancel={() => {}}
+        progressAfterMs={300}
+        progress={{ received: 0, total: 0, bytes: { received: 52 * MB, total: 130 * MB } }}
+      />,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('Receiving deals… 52 of 130 MB.');
+    expect(screen.getByRole('progressbar')).toHaveAttribute('value', String(52 * MB));
+    expect(screen.getByRole('progressbar')).toHaveAttribute('max', String(130 * MB));
+
+    rerender(
+      <SlowLoadNotice
+        loading
+        onCancel={() => {}}
+        progressAfterMs={300}
+        progress={{ received: 45_000, total: 100_000 }}
+      />,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('Loading deals… 45,000 of 100,000.');
+    expect(screen.getByRole('progressbar')).toHaveAttribute('value', '45000');
+    expect(screen.getByRole('progressbar')).toHaveAttribute('max', '100000');
   });
 });
