@@ -244,7 +244,9 @@ export const parseSipri2025: Parser = (text, encoding, context) => {
     });
 
     const condition = conditionWords(cell('Status'));
-    const what = [condition, designation, description].filter(Boolean).join(' ');
+    const what = [condition, designation, description === designation ? '' : description]
+      .filter(Boolean)
+      .join(' ');
     const years = deliveries.filter((d) => d.count !== 0).map((d) => d.year);
     const deliveredWords = !anyDelivered
       ? '; none delivered'

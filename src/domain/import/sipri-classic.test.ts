@@ -128,6 +128,19 @@ describe('the India-recipient trade register (764 rows, Windows-1252)', () => {
     }
   });
 
+  it('says what a delivered TIV of 0 means where some were delivered', () => {
+    const rowsWithNote = rows.filter(
+      (row) => dealByLine.has(row.line) && row.cells[15] === '0' && row.cells[8] !== '0',
+    );
+    for (const row of rows) {
+      const deal = dealByLine.get(row.line)?.deal;
+      if (!deal) continue;
+      expect(deal.summary.includes('between 0 and 0.5 million TIV'), `line ${row.line}`).toBe(
+        rowsWithNote.includes(row),
+      );
+    }
+  });
+
   it('reads the accented Windows-1252 names as text', () => {
     expect(result.deals.some((d) => d.deal.system?.name === 'Alizé')).toBe(true);
   });
@@ -183,7 +196,9 @@ describe('rows of the India-from-US file', () => {
     // "incl assembly or production under licence" is kept in the comment, not turned into the kind.
     expect(deal.kind).toBe('purchase');
     expect(deal.sources[0]!.quote).toContain('production under licence of 21 in India');
-    expect(deal.summary).toContain('between 0 and 0.5 million TIV');
+    // Nothing delivered: SIPRI's delivered TIV of 0 is plainly 0, with no note.
+    expect(deal.tiv?.delivered).toBe(0);
+    expect(deal.summary).not.toContain('0.5 million TIV');
   });
 
   it('is in delivery when some are delivered', () => {
@@ -249,6 +264,15 @@ describe('bad rows', () => {
       'Line 13: the year of order "20x1" is not a year',
       'Line 14: the number ordered "ten" is not a whole number',
     ]);
+  });
+
+  it('says that a delivered TIV of 0 with units delivered is under 0.5 million TIV', () => {
+    const small = 'India,France,2019,,2,,Small system,anti-tank missile,2,,2020,New,,0.01,0,0';
+    const [parsed] = parseSipriClassic(classicFile(small), 'UTF-8', context).deals;
+    expect(parsed!.deal.tiv?.delivered).toBe(0);
+    expect(parsed!.deal.summary).toContain(
+      "SIPRI's TIV of delivered weapons is 0, which SIPRI uses for between 0 and 0.5 million TIV.",
+    );
   });
 
   it('gives two identical orders different ids', () => {

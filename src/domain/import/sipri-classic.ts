@@ -190,7 +190,10 @@ function rowToDeal(
   const { figures, headlineFigureId } = sipriFigures(comment, String(orderYear), SIPRI_SOURCE_ID);
 
   const condition = conditionWords(cell('status'));
-  const what = [condition, designation, description].filter(Boolean).join(' ');
+  // "aircraft engine aircraft engine": SIPRI repeats the description where it names no designation.
+  const what = [condition, designation, description === designation ? '' : description]
+    .filter(Boolean)
+    .join(' ');
   const count =
     ordered === undefined || ordered === 0
       ? ''
@@ -205,7 +208,8 @@ function rowToDeal(
         ? '; none delivered'
         : `; ${delivered}${deliveredUncertain ? ' (number uncertain)' : ''} delivered${deliveryYears.length ? ` ${yearSpan(deliveryYears)}` : ''}`;
   const tivNote =
-    tiv.delivered === 0
+    // SIPRI: a delivered TIV of 0 is a volume between 0 and 0.5 million TIV; with nothing delivered it is just 0.
+    tiv.delivered === 0 && delivered !== 0
       ? " SIPRI's TIV of delivered weapons is 0, which SIPRI uses for between 0 and 0.5 million TIV."
       : '';
   const summary = `SIPRI records an order of ${count}${what}${unknownCount} from ${countryPhrase(supplierName)} in ${orderYear}${orderUncertain ? ' (year uncertain)' : ''}${deliveredWords}.${tivNote}`;
