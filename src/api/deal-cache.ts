@@ -117,6 +117,46 @@ export function patchLists(
   return patches;
 }
 
+/**
+ * `patchLists` for many deals at once (an import batch): `edit` answers each unfiltered list's new
+ * value in one pass, or undefined to leave it; filtered lists are invalidated. Returns the patches.
+ */
+export function replaceLists(
+  client: QueryClient,
+  context: ApiContext,
+  edit: (list: DealListResult) => DealListResult | undefined,
+  part: 'list' | 'deleted' = 'list',
+): CachePatch<DealListResult>[] {
+  const patches: CachePatch<DealListResult>[] = [];
+  for (const query of cachedDealQueries(client, context, part)) {
+    const before = query.state.data as DealListResult | undefined;
+    if (before === undefined) continue;
+    const params = listParams(query.queryKey);
+    if (params.filter !== undefined && !isEmptyFilter(params.filter)) {
+      void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
+      continue;
+    }
+    const next = edit(before);
+    if (next === undefined || next === before) continue;
+    patches.push({ key: query.queryKey, before, after: setList(client, query.queryKey, next) });
+  }
+  return patches;
+}
+
+/** Invalidates the cached details and histories of these deals, and the deleted lists, of the data set. */
+export function invalidateDeals(client: QueryClient, context: ApiContext, ids: ReadonlySet<string>): void {
+  for (const query of [
+    ...cachedDealQueries(client, context, 'detail'),
+    ...cachedDealQueries(client, context, 'revisions'),
+  ]) {
+    const id = query.queryKey[3];
+    if (typeof id === 'string' && ids.has(id))
+      void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
+  }
+  for (const query of cachedDealQueries(client, context, 'deleted'))
+    void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
+}
+
 /** Sets the cached detail of the deal in every context of the data set that has it (and in `context`). */
 export function patchDetails(
   client: QueryClient,

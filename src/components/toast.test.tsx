@@ -108,4 +108,24 @@ describe('notices', () => {
     expect(region.children).toHaveLength(3);
     expect(region).not.toHaveTextContent('Saved');
   });
+
+  it('carry a second action that runs without closing the notice, beside the Undo', () => {
+    const region = renderToasts();
+    const onReport = vi.fn();
+    const onUndo = vi.fn();
+    void act(
+      () =>
+        void show({
+          lead: 'Imported 3 deals, updated 0, skipped 1.',
+          action: undo(onUndo),
+          secondaryAction: { label: 'Download the report', onAction: onReport },
+        }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Download the report' }));
+    expect(onReport).toHaveBeenCalledTimes(1);
+    expect(region).toHaveTextContent('Imported 3 deals');
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(onUndo).toHaveBeenCalledTimes(1);
+    expect(region).toBeEmptyDOMElement();
+  });
 });

@@ -30,6 +30,8 @@ export interface ToastInput {
   /** An error notice is marked as one (and stays like an action notice). */
   tone?: 'info' | 'error';
   action?: { label: string; onAction: () => void };
+  /** A second action beside it ("Download the report"); it leaves the notice open. */
+  secondaryAction?: { label: string; onAction: () => void };
 }
 
 interface Toast extends ToastInput {
@@ -105,7 +107,7 @@ function ToastItem({ toast, onClose }: { toast: Toast; onClose: () => void }) {
   const [paused, setPaused] = useState(false);
   const hovered = useRef(false);
   const focused = useRef(false);
-  const lasting = toast.action !== undefined || toast.tone === 'error';
+  const lasting = toast.action !== undefined || toast.secondaryAction !== undefined || toast.tone === 'error';
   const ms = lasting ? TOAST_MS.action : TOAST_MS.plain;
   // The time left is kept across pauses: hovering for a while does not restart the count.
   const left = useRef<number>(ms);
@@ -121,7 +123,7 @@ function ToastItem({ toast, onClose }: { toast: Toast; onClose: () => void }) {
   const update = () => setPaused(hovered.current || focused.current);
   return (
     <div
-      className={`toast${toast.tone === 'error' ? ' toast--error' : ''}`}
+      className={`toast${toast.tone === 'error' ? ' toast--error' : ''}${toast.secondaryAction ? ' toast--two-actions' : ''}`}
       onPointerEnter={() => {
         hovered.current = true;
         update();
@@ -166,6 +168,11 @@ function ToastItem({ toast, onClose }: { toast: Toast; onClose: () => void }) {
           }}
         >
           {toast.action.label}
+        </button>
+      ) : null}
+      {toast.secondaryAction ? (
+        <button type="button" className="toast__action" onClick={() => toast.secondaryAction?.onAction()}>
+          {toast.secondaryAction.label}
         </button>
       ) : null}
       <button type="button" className="toast__close" aria-label="Dismiss notification" onClick={onClose}>

@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import seedRecords from '../../../seeds/deals.json';
 import { Deal, type DealInput } from '../model/deal-schema';
 import { parseDeals } from '../model/parse-deals';
-import {
-  buildImportPlan,
-  compositeKey,
-  existingKeys,
-  importPlanSteps,
-  mergeImported,
-  type ExistingDeal,
-} from './plan';
+import { compositeKey } from './match-keys';
+import { buildImportPlan, existingKeys, importPlanSteps, mergeImported, type ExistingDeal } from './plan';
 import { ImportCancelled, type ParseResult, type ParsedDeal } from './types';
 
 const seeds = parseDeals(seedRecords).deals;

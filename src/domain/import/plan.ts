@@ -15,7 +15,7 @@ import { describeIssues } from '../model/parse-deals';
 import { diff } from '../tracking/diff';
 import { normalise } from '../tracking/normalise';
 import { deepEqual } from '../tracking/paths';
-import { dealYear } from '../model/deal-facts';
+import { compositeKey } from './match-keys';
 import {
   ImportCancelled,
   type FilePlace,
@@ -42,22 +42,6 @@ export interface PlanOptions {
 }
 
 const DEFAULT_CHUNK = 2000;
-
-/**
- * TEMPORARY until `match-keys.ts` (the SIPRI parser's) lands, then imported from there: the
- * `deal:<supplier>|<recipient>|<system>|<order year>` key of a deal, or undefined without a system
- * or a year.
- */
-export function compositeKey(deal: DealRecord): string | undefined {
-  const year = dealYear(deal);
-  const system = deal.system?.name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-  if (year === undefined || !system) return undefined;
-  const countries = (codes: readonly string[]) => [...codes].sort().join('+');
-  return `deal:${countries(deal.supplierCountries)}|${countries(deal.buyerCountries)}|${system}|${year}`;
-}
 
 /** The register prefix of an origin format: what `sipri:` and `ocds:` keys are made of. */
 export function registerPrefix(format: string): string | undefined {
