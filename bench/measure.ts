@@ -13,6 +13,8 @@ export const READY = {
   })()`,
   table: `!!document.querySelector('table[aria-rowcount] tbody tr td')`,
   peer: `!!document.querySelector('.ag-row .ag-cell')`,
+  importPage: `!!document.querySelector('.import-drop input[type=file]')`,
+  importPreview: `!!document.querySelector('.import-counts') && !!document.querySelector('.import-detected')`,
 };
 
 const changed = (selector: string, before: string) =>
@@ -293,4 +295,73 @@ export async function measureSave(page: Page, reps: number, on: 'table' | 'dashb
     );
   }
   return samples;
+}
+
+/** A file as `setInputFiles` takes it. */
+export interface BenchFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+export interface ImportFigures {
+  /** The file chosen (the input's change event) to the preview's counts painted, one per rep. */
+  preview: number[];
+  /** Main-thread tasks over 50 ms during each of those (PerformanceObserver 'longtask'). */
+  longTasks: number[];
+  /** Confirm clicked to the "Imported …" toast painted: once, on the last rep's preview. */
+  commit?: number;
+}
+
+/**
+ * The Import page (`/import` of `base`): chooses the file through the picker, times it to the preview
+ * painted and counts long tasks meanwhile; Cancel between reps. With `commit`, the last preview is
+ * confirmed and timed to the toast.
+ */
+export async function measureImport(
+  browser: Browser,
+  base: string,
+  file: BenchFile,
+  reps: number,
+  commit: boolean,
+): Promise<ImportFigures> {
+  const context = await newContext(browser, { url: `${base}/import`, ready: READY.importPage });
+  const page = await openPage(context, `${base}/import`);
+  await page.evaluate(() => window.__bench.loaded);
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.duration > 50) w.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const figures: ImportFigures = { preview: [], longTasks: [] };
+  const input = page.getByLabel('Choose a file to import');
+  for (let i = 0; i < reps; i += 1) {
+    await page.evaluate((until) => {
+      (window as unknown as { __longTasks: number[] }).__longTasks = [];
+      window.__bench.arm('change', until);
+    }, READY.importPreview);
+    await input.setInputFiles(file);
+    figures.preview.push(await page.evaluate(() => window.__bench.pending!));
+    figures.longTasks.push(
+      await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length),
+    );
+    if (i < reps - 1 || !commit) {
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await input.waitFor();
+    }
+  }
+  if (commit) {
+    await page.evaluate(() =>
+      window.__bench.arm(
+        'click',
+        `[...document.querySelectorAll('.toast')].some((t) => /Imported \\d/.test(t.textContent ?? ''))`,
+      ),
+    );
+    await page.getByRole('button', { name: /^Confirm: import/ }).click();
+    figures.commit = await page.evaluate(() => window.__bench.pending!);
+  }
+  await context.close();
+  return figures;
 }

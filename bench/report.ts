@@ -42,6 +42,14 @@ export interface Verdict {
   met: boolean | undefined;
 }
 
+/** The Import page, on the seed data set: one file's parse and preview, and a 30,000-row commit. */
+export interface ImportResult {
+  /** The real SIPRI India-recipient file (764 rows): file chosen to preview painted. */
+  sipriIndia: { rows: number; preview: Summary; longTasks: number };
+  /** A generated SIPRI 2025-layout file: the same, with main-thread tasks over 50 ms (most in one rep). */
+  sipriGenerated: { rows: number; preview: Summary; longTasks: number; commit?: number };
+}
+
 export interface Results {
   date: string;
   commit: string;
@@ -50,6 +58,7 @@ export interface Results {
   loadsPerSize: number;
   sizes: SizeResult[];
   firstLoadJs: Chunk[];
+  import?: ImportResult;
   budgets?: Verdict[];
 }
 
@@ -74,6 +83,7 @@ export function budgetVerdicts(results: Results): Verdict[] {
     measured: value === undefined ? 'not measured' : `${f(value, unit === 'KB' ? 1 : 0)} ${unit}`,
     met: value === undefined ? undefined : value <= max,
   });
+  const imp = results.import;
   const speedup = big ? big.latency.agGridQuickFilter.median / big.latency.search.median : undefined;
   return [
     check('table search p95, 100k', '≤ 30 ms', big?.latency.search.p95, 30, 'ms'),
@@ -103,6 +113,34 @@ export function budgetVerdicts(results: Results): Verdict[] {
       'MB',
     ),
     check('initial JavaScript, gzip (app chunks)', '≤ 250 KB', appJs / 1024, 250, 'KB'),
+    check(
+      'import: SIPRI India file (764 rows) → preview painted (median)',
+      '≤ 300 ms',
+      imp?.sipriIndia.preview.median,
+      300,
+      'ms',
+    ),
+    check(
+      `import: generated SIPRI file (${imp ? imp.sipriGenerated.rows.toLocaleString('en') : '30,000'} rows) → preview painted (median)`,
+      '≤ 3,000 ms',
+      imp?.sipriGenerated.preview.median,
+      3000,
+      'ms',
+    ),
+    check(
+      'import: main-thread tasks over 50 ms while it parses',
+      '0',
+      imp?.sipriGenerated.longTasks,
+      0,
+      'tasks',
+    ),
+    check(
+      'import: commit of those deals (Confirm → toast painted)',
+      '≤ 3,000 ms',
+      imp?.sipriGenerated.commit,
+      3000,
+      'ms',
+    ),
   ];
 }
 
@@ -191,6 +229,26 @@ export function toMarkdown(r: Results): string {
       sc ? sc.agGridOver16 : '–',
       sc ? f(sc.agGridWorst, 1) : '–',
       mp(s.pngExport2x),
+    ]);
+  }
+  if (r.import) {
+    const i = r.import;
+    lines.push('', '## Import (seed data set): file chosen → preview painted, median / p95 (ms)', '');
+    row(['file', 'rows', 'preview', 'long tasks > 50 ms (most in one rep)', 'commit → toast']);
+    row(['---', '---:', '---:', '---:', '---:']);
+    row([
+      'SIPRI India recipient (real)',
+      i.sipriIndia.rows.toLocaleString('en'),
+      mp(i.sipriIndia.preview),
+      i.sipriIndia.longTasks,
+      '–',
+    ]);
+    row([
+      'SIPRI 2025 layout (generated)',
+      i.sipriGenerated.rows.toLocaleString('en'),
+      mp(i.sipriGenerated.preview),
+      i.sipriGenerated.longTasks,
+      f(i.sipriGenerated.commit),
     ]);
   }
   lines.push('', '## JavaScript of the first page load', '');

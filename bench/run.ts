@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import {
   measureCrossFilter,
   measureFacet,
+  measureImport,
   measureLoad,
   measurePngExport,
   measureSave,
@@ -20,7 +21,15 @@ import {
   openReady,
   READY,
 } from './measure.ts';
-import { budgetVerdicts, toMarkdown, type Chunk, type Results, type SizeResult } from './report.ts';
+import { generatedSipriFile, sipriIndiaFile } from './import-files.ts';
+import {
+  budgetVerdicts,
+  toMarkdown,
+  type Chunk,
+  type ImportResult,
+  type Results,
+  type SizeResult,
+} from './report.ts';
 import { launchChromium } from './chromium.ts';
 import { serveStatic } from './serve.ts';
 import { summarise } from './stats.ts';
@@ -41,13 +50,17 @@ const { values: args } = parseArgs({
     port: { type: 'string' },
     /**
      * Only these parts, comma-separated: load, table, peer, dashboard (save to the dashboard, the
-     * cross-filter, the PNG export). Figures are printed and written to bench/scratch/, not results/.
+     * cross-filter, the PNG export), import (on the seed data: the SIPRI files' preview and commit).
+     * Figures are printed and written to bench/scratch/, not results/.
      */
     only: { type: 'string' },
+    /** Rows of the generated SIPRI file the import figures read. */
+    'import-rows': { type: 'string' },
   },
 });
 const only = args.only ? new Set(args.only.split(',')) : undefined;
-const runs = (part: 'load' | 'table' | 'peer' | 'dashboard') => !only || only.has(part);
+const runs = (part: 'load' | 'table' | 'peer' | 'dashboard' | 'import') => !only || only.has(part);
+const importRows = Number(args['import-rows'] ?? 30_000);
 const dist = args.dist ?? join(root, 'dist');
 const port = Number(args.port ?? 4191);
 const smoke = args.smoke ?? false;
@@ -77,6 +90,7 @@ async function main() {
   const browser = await launchChromium();
   const results: SizeResult[] = [];
   let firstLoadScripts = new Map<string, number>();
+  let importResult: ImportResult | undefined;
   try {
     for (const size of sizes) {
       const query = size === 'seed' ? '' : `?dataset=synthetic&size=${size}`;
@@ -88,6 +102,11 @@ async function main() {
       const theirs = at(`http://127.0.0.1:${port + 1}`, '/');
       log(`\n${size === 'seed' ? 'Seed data' : `${Number(size).toLocaleString('en')} synthetic deals`}`);
 
+      // The import figures: on the seed data set, which a 30,000-deal commit must not outgrow between reps.
+      if (size === 'seed' && runs('import')) {
+        importResult = await measureImports(browser, `http://127.0.0.1:${port}`);
+        if (only?.size === 1) continue;
+      }
       if (only) {
         await runOnly(browser, ours, theirs, size);
         continue;
@@ -201,6 +220,7 @@ async function main() {
     loadsPerSize,
     sizes: results,
     firstLoadJs: chunks,
+    ...(importResult ? { import: importResult } : {}),
   };
   report.budgets = budgetVerdicts(report);
   const dir = smoke ? join(root, 'reports') : join(root, 'bench', 'results');
@@ -211,6 +231,31 @@ async function main() {
   writeFileSync(join(dir, `${name}.md`), markdown);
   log(`\n${markdown}`);
   log(`Written: ${join(dir, name)}.json and .md`);
+}
+
+/** Parse + preview of the SIPRI India file and of a generated file, then the generated file's commit. */
+async function measureImports(
+  browser: Awaited<ReturnType<typeof launchChromium>>,
+  base: string,
+): Promise<ImportResult> {
+  const india = await measureImport(browser, base, sipriIndiaFile(root), Math.min(reps, 10), false);
+  log(
+    `  import SIPRI India (764 rows) → preview painted: ${india.preview.map(Math.round).join(', ')} ms; long tasks ${india.longTasks.join(', ')}`,
+  );
+  const file = await generatedSipriFile(root, importRows);
+  const generated = await measureImport(browser, base, file, Math.min(reps, 3), true);
+  log(
+    `  import generated SIPRI (${importRows.toLocaleString('en')} rows) → preview painted: ${generated.preview.map(Math.round).join(', ')} ms; long tasks ${generated.longTasks.join(', ')}; commit → toast ${Math.round(generated.commit ?? NaN)} ms`,
+  );
+  return {
+    sipriIndia: { rows: 764, preview: ms(india.preview), longTasks: Math.max(...india.longTasks) },
+    sipriGenerated: {
+      rows: importRows,
+      preview: ms(generated.preview),
+      longTasks: Math.max(...generated.longTasks),
+      ...(generated.commit === undefined ? {} : { commit: generated.commit }),
+    },
+  };
 }
 
 /**
