@@ -50,6 +50,15 @@ describe('readCsvTable', () => {
     );
   });
 
+  it('reports rows read, with the rows in all estimated from how far in it is, and stops when cancelled', () => {
+    const text = ['a,b', ...Array.from({ length: 1199 }, (_, i) => `${i},x`)].join('\n');
+    const progress: [number, number][] = [];
+    readCsvTable(text, { onProgress: (done, total) => progress.push([done, total]) });
+    expect(progress.map(([done]) => done)).toEqual([500, 1000]);
+    for (const [, total] of progress) expect(Math.abs(total - 1200)).toBeLessThan(120);
+    expect(() => readCsvTable(text, { cancelled: () => true })).toThrow(ImportCancelled);
+  });
+
   it.each([
     ['an empty file', '', /empty/],
     ['blank lines only', '\n\n  \n', /empty/],

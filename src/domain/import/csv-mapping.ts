@@ -49,16 +49,19 @@ export interface CsvTable {
 
 const PROGRESS_EVERY = 500;
 
-/** Every 500 rows: stop if cancelled, else report how far in (characters of the file) the reading is. */
+/**
+ * Every 500 rows: stop if cancelled, else report the rows read and the rows in all, estimated from
+ * how far into the file the reading is.
+ */
 function checkIn(
   context: Pick<ParseContext, 'cancelled' | 'onProgress'>,
-  count: number,
-  done: number,
-  total: number,
+  rows: number,
+  cursor: number,
+  length: number,
 ) {
-  if (count % PROGRESS_EVERY !== 0) return;
+  if (rows % PROGRESS_EVERY !== 0) return;
   if (context.cancelled?.()) throw new ImportCancelled();
-  context.onProgress?.(done, total);
+  context.onProgress?.(rows, Math.max(rows, Math.round((rows * length) / Math.max(cursor, 1))));
 }
 
 /**
@@ -102,7 +105,7 @@ export function readCsvTable(
       checkIn(context, count, cursor, body.length);
       if (cells.every((c) => c.trim() === '')) return;
       const errors = result.errors.filter((e) => e.type !== 'Delimiter');
-      const raw = body.slice(start, cursor).replace(/\r?\n$/, '');
+      const raw = () => body.slice(start, cursor).replace(/\r?\n$/, '');
       if (errors.length > 0) {
         const reasons = errors.map((e) =>
           e.code === 'MissingQuotes'
@@ -112,7 +115,7 @@ export function readCsvTable(
         rejected.push({
           place: startLine,
           reason: `line ${startLine}: ${reasons.join('; ')}`,
-          raw: raw.slice(0, 2000),
+          raw: raw().slice(0, 2000),
         });
         return;
       }
@@ -124,7 +127,7 @@ export function readCsvTable(
         rejected.push({
           place: startLine,
           reason: `line ${startLine} has ${cells.length} cell${cells.length === 1 ? '' : 's'}, the header has ${header.length}: the row is ragged, so its cells cannot be matched to columns`,
-          raw,
+          raw: raw(),
         });
         return;
       }

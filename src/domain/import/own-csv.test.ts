@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeDeal } from '../../test/deal-fixtures';
 import { CSV_COLUMNS, dealsToCsv } from '../export/csv-export';
 import { isOwnCsvHeader, parseOwnCsv } from './own-csv';
-import { UnreadableFile, type ParseContext } from './types';
+import { ImportCancelled, UnreadableFile, type ParseContext } from './types';
 
 const context: ParseContext = { fileName: 'deals.csv', importedAt: '2026-12-02T07:00:00.000Z' };
 const parse = (csv: string) => parseOwnCsv(csv, 'UTF-8 with BOM', context);
@@ -94,6 +94,21 @@ describe('the app’s CSV export read back', () => {
     expect(result.deals).toHaveLength(2);
     expect(result.rejected.map((r) => r.place)).toEqual([5]);
     expect(result.rejected[0]!.reason).toContain('line 5 has 3 cells, the header has');
+  });
+
+  it('reports progress every 500 rows and stops when cancelled', () => {
+    const csv = dealsToCsv(Array.from({ length: 1100 }, (_, i) => makeDeal({ id: `d-${i}` })));
+    const progress: [number, number][] = [];
+    const result = parseOwnCsv(csv, 'UTF-8', {
+      ...context,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(result.deals).toHaveLength(1100);
+    // The table's reading reports characters read; the rows' reading then reports rows.
+    expect(progress.filter(([, total]) => total === 1100).map(([done]) => done)).toEqual([
+      0, 500, 1000, 1100,
+    ]);
+    expect(() => parseOwnCsv(csv, 'UTF-8', { ...context, cancelled: () => true })).toThrow(ImportCancelled);
   });
 
   it('refuses a CSV that is not its export, pointing to the column mapping', () => {

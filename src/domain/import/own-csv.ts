@@ -7,12 +7,14 @@
  * column cannot be read back and are reported, not imported.
  */
 import { CSV_COLUMNS, csvRow, restoreCell, type CsvColumn } from '../export/csv-export';
-import type { DealInput } from '../model/deal-schema';
+import type { Deal, DealInput } from '../model/deal-schema';
 import { parseDeal } from '../model/parse-deals';
 import { DEAL_KINDS, DEAL_STATUSES, LABELS } from '../model/vocabulary';
 import { readCsvTable } from './csv-mapping';
 import { readOwnRecords } from './own-json';
-import { UnreadableFile, type Parser, type RejectedRow } from './types';
+import { ImportCancelled, UnreadableFile, type Parser, type RejectedRow } from './types';
+
+const PROGRESS_EVERY = 500;
 
 /** The header `dealsToCsv` writes, in its order (papaparse may leave the BOM on the first name). */
 export function isOwnCsvHeader(header: readonly string[]): boolean {
@@ -58,7 +60,8 @@ const EDITABLE: { column: CsvColumn; apply: (record: DealInput, cell: string) =>
 ];
 
 export const parseOwnCsv: Parser = (text, encoding, context) => {
-  const table = readCsvTable(text, context, ',');
+  // The rows' progress is reported below, where most of the time goes; reading only checks for a cancel.
+  const table = readCsvTable(text, context.cancelled ? { cancelled: context.cancelled } : {}, ',');
   if (!isOwnCsvHeader(table.header)) {
     throw new UnreadableFile(
       'This CSV is not a deals export of this tracker (its header is not the export’s, ending in `record_json`): import it as any other CSV, with a column mapping.',
@@ -66,43 +69,55 @@ export const parseOwnCsv: Parser = (text, encoding, context) => {
   }
   const rejected: RejectedRow[] = [...table.rejected];
   const warnings: string[] = [];
-  const records: { record: unknown; place: number }[] = [];
   const edited = new Map<string, number[]>();
   const ignored = new Map<string, number[]>();
   const note = (map: Map<string, number[]>, column: string, line: number) =>
     map.set(column, [...(map.get(column) ?? []), line]);
 
-  for (const { line, cells } of table.rows) {
-    const json = cells[at('record_json')] ?? '';
+  const records: { record: unknown; place: number; valid?: Deal }[] = [];
+  table.rows.forEach(({ line, cells }, index) => {
+    if (index % PROGRESS_EVERY === 0) {
+      if (context.cancelled?.()) throw new ImportCancelled();
+      context.onProgress?.(index, table.rows.length);
+    }
     let record: unknown;
     try {
-      record = JSON.parse(json);
+      record = JSON.parse(cells[at('record_json')] ?? '');
     } catch (error) {
       rejected.push({
         place: line,
         reason: `line ${line}: the record_json cell is not valid JSON (${(error as Error).message}); was it edited?`,
         raw: cells.join(','),
       });
-      continue;
+      return;
+    }
+    const parsed = parseDeal(record);
+    if (!parsed.ok) {
+      // Rejected with the schema's message below.
+      records.push({ record, place: line });
+      return;
     }
     // Compare the row with what the exporter writes for the record; a difference is an edit.
-    const parsed = parseDeal(record);
-    if (parsed.ok) {
-      const original = csvRow(parsed.data);
-      const input: DealInput = { ...parsed.data };
-      record = input;
-      for (const { column, apply } of EDITABLE) {
-        const cell = cells[at(column)]!;
-        if (cell !== original[at(column)] && apply(input, restoreCell(cell))) note(edited, column, line);
+    const original = csvRow(parsed.data);
+    const input: DealInput = { ...parsed.data };
+    let changed = false;
+    for (const { column, apply } of EDITABLE) {
+      const cell = cells[at(column)]!;
+      if (cell !== original[at(column)] && apply(input, restoreCell(cell))) {
+        note(edited, column, line);
+        changed = true;
       }
-      CSV_COLUMNS.forEach((column, i) => {
-        if (column === 'record_json' || EDITABLE.some((e) => e.column === column)) return;
-        if (cells[i] !== original[i]) note(ignored, column, line);
-      });
     }
-    records.push({ record, place: line });
-  }
-  const { deals, rejected: invalid } = readOwnRecords(records, context);
+    CSV_COLUMNS.forEach((column, i) => {
+      if (column === 'record_json' || EDITABLE.some((e) => e.column === column)) return;
+      if (cells[i] !== original[i]) note(ignored, column, line);
+    });
+    // An edited record is validated again; an unedited one is the record already validated.
+    records.push(changed ? { record: input, place: line } : { record, place: line, valid: parsed.data });
+  });
+  context.onProgress?.(table.rows.length, table.rows.length);
+  // Progress was reported above; this pass only checks for a cancel.
+  const { deals, rejected: invalid } = readOwnRecords(records, { ...context, onProgress: undefined });
   rejected.push(...invalid.map((r) => ({ ...r, reason: `line ${String(r.place)}: ${r.reason}` })));
   const lines = (list: number[]) =>
     `line${list.length === 1 ? '' : 's'} ${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}`;

@@ -48,18 +48,19 @@ const PROGRESS_EVERY = 500;
 
 /** Validates each record, rejecting a bad one or a repeated id with its place; the first of an id is kept. */
 export function readOwnRecords(
-  records: readonly { record: unknown; place: string | number }[],
+  /** Each record with its place; `valid` when the caller has validated it already. */
+  records: readonly { record: unknown; place: string | number; valid?: Deal }[],
   context: ParseContext,
 ): { deals: ParsedDeal[]; rejected: RejectedRow[] } {
   const deals: ParsedDeal[] = [];
   const rejected: RejectedRow[] = [];
   const seen = new Map<string, string | number>();
-  records.forEach(({ record, place }, i) => {
+  records.forEach(({ record, place, valid }, i) => {
     if (i % PROGRESS_EVERY === 0) {
       if (context.cancelled?.()) throw new ImportCancelled();
       context.onProgress?.(i, records.length);
     }
-    const parsed = parseDeal(record);
+    const parsed = valid ? { ok: true as const, data: valid } : parseDeal(record);
     if (!parsed.ok) {
       rejected.push({ place, reason: parsed.reason });
       return;
