@@ -107,3 +107,18 @@ describe('generateSipri2025', () => {
     );
   });
 });
+
+describe('progress', () => {
+  it('reports rows done of rows read while making the deals, ending at all of them', () => {
+    const generated = generateSipri2025(1200, 3);
+    const calls: [number, number][] = [];
+    parseSipri2025(generated.text, 'UTF-8', {
+      ...context,
+      onProgress: (done, total) => calls.push([done, total]),
+    });
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    expect(calls.every(([, total]) => total === 1200)).toBe(true);
+    expect(calls.map(([done]) => done)).toEqual([...calls.map(([done]) => done)].sort((a, b) => a - b));
+    expect(calls.at(-1)).toEqual([1200, 1200]);
+  });
+});

@@ -18,6 +18,7 @@ import {
   parseCount,
   parseTiv,
   parseYear,
+  PROGRESS_EVERY,
   readPreamble,
   readRows,
   sipriOrigin,
@@ -168,12 +169,16 @@ export const parseSipri2025: Parser = (text, encoding, context) => {
 
   const ids = new IdAllocator();
   const deals: ParsedDeal[] = [];
-  let done = 0;
+  // Progress in rows: the rows of the deals made so far, of all rows read.
+  let rowsDone = 0;
+  let nextReport = 0;
   for (const group of groups.values()) {
-    if (++done % 500 === 0) {
+    if (rowsDone >= nextReport) {
       if (context.cancelled?.()) throw new ImportCancelled();
-      context.onProgress?.(done, groups.size);
+      context.onProgress?.(rowsDone, rows.length);
+      nextReport = rowsDone + PROGRESS_EVERY;
     }
+    rowsDone += group.lines.length;
     if (group.lines.length === 0) continue;
     const cell = (name: Column) => (group.first.cells[at[name]] ?? '').trim();
     const place = group.first.line;
@@ -295,6 +300,7 @@ export const parseSipri2025: Parser = (text, encoding, context) => {
     });
   }
 
+  context.onProgress?.(rows.length, rows.length);
   rejected.sort((a, b) => Number(a.place) - Number(b.place));
   const warnings: string[] = [];
   if (!preamble.generated)

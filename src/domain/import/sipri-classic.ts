@@ -19,6 +19,7 @@ import {
   parseCount,
   parseTiv,
   parseYear,
+  PROGRESS_EVERY,
   readPreamble,
   readRows,
   sipriOrigin,
@@ -30,7 +31,7 @@ import {
 } from './sipri-common';
 import { sipriCountryCode } from './sipri-countries';
 import { sipriFigures } from './sipri-money';
-import { UnreadableFile, type ParsedDeal, type Parser, type RejectedRow } from './types';
+import { ImportCancelled, UnreadableFile, type ParsedDeal, type Parser, type RejectedRow } from './types';
 
 /** The named columns, as SIPRI writes them; the three `?` columns are found beside them. */
 const COLUMNS = {
@@ -275,7 +276,11 @@ export const parseSipriClassic: Parser = (text, encoding, context) => {
   const columns = indexColumns(header);
   const ids = new IdAllocator();
   const deals: ParsedDeal[] = [];
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
+    if (i % PROGRESS_EVERY === 0) {
+      if (context.cancelled?.()) throw new ImportCancelled();
+      context.onProgress?.(i, rows.length);
+    }
     if (row.cells.length !== header.length) {
       rejected.push({
         place: row.line,
@@ -288,6 +293,7 @@ export const parseSipriClassic: Parser = (text, encoding, context) => {
     if (outcome.deal) deals.push(outcome.deal);
     else rejected.push({ place: row.line, reason: outcome.reason!, raw: row.cells.join(',') });
   }
+  context.onProgress?.(rows.length, rows.length);
   rejected.sort((a, b) => Number(a.place) - Number(b.place));
   const warnings: string[] = [];
   if (!preamble.generated)

@@ -100,22 +100,22 @@ export interface CsvRow {
   line: number;
 }
 
-const PROGRESS_EVERY = 500;
+/** How often, in rows, the parsers check `cancelled` and report progress. */
+export const PROGRESS_EVERY = 500;
 
 /**
  * The rows after the header, each with the line it starts on, read by papaparse. A row whose quotes
  * do not close is rejected with its line and reading goes on from the next line, so one stray quote
- * does not swallow the rest of the file. Blank lines are skipped. Calls `onProgress` and checks
- * `cancelled` every 500 rows.
+ * does not swallow the rest of the file. Blank lines are skipped. Checks `cancelled` every 500 rows;
+ * progress is the parsers' to report, as they turn rows into deals (the slower half of the work).
  */
 export function readRows(
   text: string,
   preamble: Preamble,
-  context: ParseContext,
+  context: Pick<ParseContext, 'cancelled'>,
   rejected: RejectedRow[],
 ): { header: string[]; rows: CsvRow[] } {
   const body = text.slice(preamble.headerOffset);
-  const total = countLines(body) - 1;
   const rows: CsvRow[] = [];
   let header: string[] | undefined;
   let start = 0; // offset in body where the current papaparse run began
@@ -156,13 +156,9 @@ export function readRows(
         } else {
           rows.push({ cells, line: rowLine });
         }
-        const done = rows.length + rejected.length;
-        if (done % PROGRESS_EVERY === 0) {
-          if (context.cancelled?.()) {
-            parser.abort();
-            throw new ImportCancelled();
-          }
-          context.onProgress?.(done, total);
+        if ((rows.length + rejected.length) % PROGRESS_EVERY === 0 && context.cancelled?.()) {
+          parser.abort();
+          throw new ImportCancelled();
         }
       },
     });
@@ -181,14 +177,7 @@ export function readRows(
     startLine = brokenAt + 1;
   }
   if (context.cancelled?.()) throw new ImportCancelled();
-  context.onProgress?.(rows.length + rejected.length, rows.length + rejected.length);
   return { header: header ?? [], rows };
-}
-
-/** Lines in a text (a final line without a newline counts). */
-function countLines(text: string): number {
-  const count = newlinesBetween(text, 0, text.length);
-  return text.length > 0 && !text.endsWith('\n') ? count + 1 : count;
 }
 
 /** Line feeds in text[from, to), without copying it. */
