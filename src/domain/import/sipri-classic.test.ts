@@ -141,6 +141,16 @@ describe('the India-recipient trade register (764 rows, Windows-1252)', () => {
     }
   });
 
+  it('reads the same deals, on the same lines, when the file has Windows line ends', () => {
+    const { text, encoding } = decodeBytes(fixtureBytes(FIXTURES.indiaRecipient));
+    const crlf = parseSipriClassic(text.replaceAll('\n', '\r\n'), encoding, {
+      ...context,
+      fileName: FIXTURES.indiaRecipient,
+    });
+    expect(crlf.deals).toEqual(result.deals);
+    expect(crlf.rejected.map((r) => r.place)).toEqual(result.rejected.map((r) => r.place));
+  });
+
   it('reads the accented Windows-1252 names as text', () => {
     expect(result.deals.some((d) => d.deal.system?.name === 'Alizé')).toBe(true);
   });
