@@ -4,15 +4,14 @@
  * The generator is TypeScript with the app's extensionless imports, which Node cannot load as it is:
  * rolldown (Vite's bundler, installed with it) bundles it into bench/scratch/ first.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
 import type { BenchFile } from './measure.ts';
 
 export function sipriIndiaFile(root: string): BenchFile {
-  const name = 'sipri_trade_register_india_recipient.csv';
-  return { name, mimeType: 'text/csv', buffer: readFileSync(join(root, 'src/domain/import/fixtures', name)) };
+  return join(root, 'src/domain/import/fixtures', 'sipri_trade_register_india_recipient.csv');
 }
 
 export async function generatedSipriFile(root: string, rows: number): Promise<BenchFile> {
@@ -30,9 +29,7 @@ export async function generatedSipriFile(root: string, rows: number): Promise<Be
   const generator = (await import(pathToFileURL(file).href)) as {
     generateSipri2025: (rows: number, seed?: number) => { text: string };
   };
-  return {
-    name: `synthetic-sipri-2025_${rows}-rows.csv`,
-    mimeType: 'text/csv',
-    buffer: Buffer.from(generator.generateSipri2025(rows).text, 'utf8'),
-  };
+  const path = join(dir, `synthetic-sipri-2025_${rows}-rows.csv`);
+  writeFileSync(path, generator.generateSipri2025(rows).text);
+  return path;
 }

@@ -297,12 +297,11 @@ export async function measureSave(page: Page, reps: number, on: 'table' | 'dashb
   return samples;
 }
 
-/** A file as `setInputFiles` takes it. */
-export interface BenchFile {
-  name: string;
-  mimeType: string;
-  buffer: Buffer;
-}
+/**
+ * A file on disk, as `setInputFiles` takes it: a path is handed to the browser as a file (CDP), where
+ * a buffer would be rebuilt in the page by script, a long task of the harness's own.
+ */
+export type BenchFile = string;
 
 export interface ImportFigures {
   /** The file chosen (the input's change event) to the preview's counts painted, one per rep. */
