@@ -9,6 +9,7 @@ import {
 } from '../domain';
 import { isolate, plainText } from '../domain/text/text-safety';
 import { IsolatedText } from './data-text';
+import { DATA_ORIGIN_LABELS, type DataOrigin } from '../domain/model/data-origin';
 
 const FACET_NAMES: Record<FacetKey, string> = {
   status: 'Status',
@@ -21,6 +22,7 @@ const FACET_NAMES: Record<FacetKey, string> = {
   supplier: 'Supplier',
   buyer: 'Buyer',
   party: 'Party',
+  origin: 'Data origin',
 };
 
 // Facets whose values are names from the data (or typed by a user), not the app's vocabulary or a
@@ -36,6 +38,8 @@ export function facetValueLabel(facet: FacetKey, value: string): string {
     case 'party':
     case 'system':
       return value;
+    case 'origin':
+      return DATA_ORIGIN_LABELS[value as DataOrigin] ?? value;
     default: {
       const labels: Record<string, string> = LABELS[facet];
       return labels[value] ?? value;

@@ -182,6 +182,7 @@ function valuesOf(deals: readonly Deal[], facet: FacetKey): string[] {
     supplier: (d) => d.supplierCountries,
     buyer: (d) => d.buyerCountries,
     party: (d) => d.parties.map((p) => p.name),
+    origin: (d) => [d.origin ? d.origin.format.split('-')[0]! : d.synthetic ? 'generated' : 'tracker'],
   };
   return [...new Set(deals.flatMap(of[facet]))];
 }

@@ -36,6 +36,15 @@ const allFacetValues = (deal: Deal): Record<FacetKey, string[]> => ({
   supplier: deal.supplierCountries,
   buyer: deal.buyerCountries,
   party: deal.parties.map((p) => p.name),
+  origin: [
+    deal.origin
+      ? (({ sipri: 'sipri', ocds: 'ocds', dpt: 'export' } as Record<string, string>)[
+          deal.origin.format.split('-')[0]!
+        ] ?? 'csv')
+      : deal.synthetic
+        ? 'generated'
+        : 'tracker',
+  ],
 });
 // Worked out once per deal: the reference asks for them millions of times.
 const facetCache = new Map<Deal, Record<FacetKey, string[]>>();

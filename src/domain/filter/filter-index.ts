@@ -1,5 +1,6 @@
 import type { Deal } from '../model/deal-schema';
 import { dealYear, serviceFacetValues } from '../model/deal-facts';
+import { dataOriginOf } from '../model/data-origin';
 import { FACET_KEYS, type DealFilter, type FacetKey } from './filter-model';
 import { valueInCurrency } from '../money-dates/money';
 import { compactText, normaliseText } from './normalise-text';
@@ -57,6 +58,8 @@ function facetValues(deal: Deal, key: FacetKey): readonly string[] {
       return deal.buyerCountries;
     case 'party':
       return deal.parties.map((p) => p.name);
+    case 'origin':
+      return [dataOriginOf(deal)];
   }
 }
 

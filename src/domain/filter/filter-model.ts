@@ -1,5 +1,6 @@
 import { z } from '../model/zod';
 import { DealKind, DealStatus, Domain, Route, ServiceFilterValue, SystemCategory } from '../model/vocabulary';
+import { DataOrigin } from '../model/data-origin';
 
 const CountryCode = z.string().check(z.regex(/^[A-Z]{2}$/));
 const Name = z.string().check(z.minLength(1));
@@ -23,6 +24,8 @@ export const DealFilter = z.object({
   supplier: z.optional(z.array(CountryCode)),
   buyer: z.optional(z.array(CountryCode)),
   party: z.optional(z.array(Name)),
+  /** Entered in the tracker, generated, or imported (SIPRI, OCDS, an export, another CSV). */
+  origin: z.optional(z.array(DataOrigin)),
   /** Year of signature, or of the first milestone for unsigned deals. */
   yearMin: z.optional(z.int()),
   yearMax: z.optional(z.int()),
@@ -43,6 +46,7 @@ export const FACET_KEYS = [
   'supplier',
   'buyer',
   'party',
+  'origin',
 ] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
 

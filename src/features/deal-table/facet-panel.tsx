@@ -14,6 +14,7 @@ const FACETS: { key: FacetKey; label: string }[] = [
   { key: 'route', label: 'Route' },
   { key: 'category', label: 'System type' },
   { key: 'party', label: 'Party' },
+  { key: 'origin', label: 'Data origin' },
 ];
 const SHOWN = 8;
 const byLabel = new Intl.Collator('en');
