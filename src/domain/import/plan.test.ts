@@ -3,7 +3,15 @@ import seedRecords from '../../../seeds/deals.json';
 import { Deal, type DealInput } from '../model/deal-schema';
 import { parseDeals } from '../model/parse-deals';
 import { compositeKey } from './match-keys';
-import { buildImportPlan, existingKeys, importPlanSteps, mergeImported, type ExistingDeal } from './plan';
+import {
+  buildImportPlan,
+  compositePrefix,
+  dealPrefix,
+  existingKeys,
+  importPlanSteps,
+  mergeImported,
+  type ExistingDeal,
+} from './plan';
 import { ImportCancelled, type ParseResult, type ParsedDeal } from './types';
 
 const seeds = parseDeals(seedRecords).deals;
@@ -293,5 +301,13 @@ describe('the import plan', () => {
     expect(added.id).toBe('usd-signed-pti-2');
     expect(added.sourceIds).toEqual(['dawn-2024-2']);
     expect(merged.headlineFigureId).toBe(mq9b.headlineFigureId);
+  });
+
+  it('prefilters composite matches by countries and year exactly as the composite key reads them', () => {
+    const keyed = seeds.filter((deal) => compositeKey(deal) !== undefined);
+    expect(keyed.length).toBeGreaterThan(0);
+    for (const deal of keyed) expect(dealPrefix(deal)).toBe(compositePrefix(compositeKey(deal)!));
+    for (const deal of seeds.filter((d) => compositeKey(d) === undefined))
+      expect(dealPrefix(deal)).toBeUndefined();
   });
 });

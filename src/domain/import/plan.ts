@@ -12,9 +12,9 @@
 import { Deal, type Deal as DealRecord, type MoneyFigure, type Source } from '../model/deal-schema';
 import type { BatchWriteBody } from '../model/api-contract';
 import { describeIssues } from '../model/parse-deals';
-import { diff } from '../tracking/diff';
-import { normalise } from '../tracking/normalise';
+import { diffParsed } from '../tracking/diff';
 import { deepEqual } from '../tracking/paths';
+import { dealYear } from '../model/deal-facts';
 import { compositeKey } from './match-keys';
 import {
   ImportCancelled,
@@ -28,6 +28,7 @@ import {
 
 /** A deal in the tracker now, with the revision the preview is made against (the write's `ifMatch`). */
 export interface ExistingDeal {
+  /** As the schema reads it (the API client's validated record), so that a diff shows no defaults. */
   deal: DealRecord;
   revision: number;
 }
@@ -69,39 +70,99 @@ function placesText(places: readonly FilePlace[]): string {
 
 const firstPlace = (places: readonly FilePlace[]): FilePlace => places[0] ?? 0;
 
-/** The existing deals indexed by every key they are found by; built once per plan. */
-class MatchIndex {
-  private readonly byKey = new Map<string, number | number[]>();
+/**
+ * The cheap part of a composite key, `<suppliers>|<buyers>|<year>`, read from the key itself: an
+ * existing deal whose countries and year match no incoming key is not worth normalising its system
+ * name for.
+ */
+export function compositePrefix(key: string): string | undefined {
+  if (!key.startsWith('deal:')) return undefined;
+  const parts = key.slice(5).split('|');
+  return parts.length === 4 ? `${parts[0]}|${parts[1]}|${parts[3]}` : undefined;
+}
 
-  constructor(readonly existing: readonly ExistingDeal[]) {
+/** `compositePrefix(compositeKey(deal))`, without normalising the system's name. */
+export function dealPrefix(deal: DealRecord): string | undefined {
+  const year = dealYear(deal);
+  if (year === undefined || !deal.system) return undefined;
+  const codes = (list: readonly string[]) => [...list].sort().join(',');
+  return `${codes(deal.supplierCountries)}|${codes(deal.buyerCountries)}|${year}`;
+}
+
+/**
+ * Which existing deal each incoming record matches. The incoming keys are put in a Map (tens of
+ * thousands), and the existing deals walked once, each looking up only the keys of the kinds the file
+ * has: a 30,000-row file against 100,000 deals is 100,000 × 2–3 lookups and no 300,000-key Map.
+ * For each record the strongest of its keys that finds any deal wins; several deals at that key are
+ * all kept, ordered by id.
+ */
+class MatchIndex {
+  /** For each incoming record, the key that matched and the existing positions it found. */
+  private readonly matches: ({ rank: number; hits: number[] } | undefined)[];
+  private readonly ids: Set<string>;
+
+  constructor(
+    readonly existing: readonly ExistingDeal[],
+    incoming: readonly ParsedDeal[],
+  ) {
+    const byKey = new Map<string, number | number[]>();
+    const prefixes = new Set<string>();
+    let external = false;
+    let byId = false;
+    incoming.forEach(({ matchKeys }, i) => {
+      for (const key of matchKeys) {
+        const hit = byKey.get(key);
+        if (hit === undefined) byKey.set(key, i);
+        else if (typeof hit === 'number') byKey.set(key, [hit, i]);
+        else hit.push(i);
+        const prefix = compositePrefix(key);
+        if (prefix !== undefined) prefixes.add(prefix);
+        else if (key.startsWith('id:')) byId = true;
+        else external = true;
+      }
+    });
+    this.matches = new Array(incoming.length).fill(undefined);
+    this.ids = new Set();
+    const offer = (key: string, at: number) => {
+      const hit = byKey.get(key);
+      if (hit === undefined) return;
+      for (const i of typeof hit === 'number' ? [hit] : hit) {
+        const rank = incoming[i]!.matchKeys.indexOf(key);
+        const best = this.matches[i];
+        if (!best || rank < best.rank) this.matches[i] = { rank, hits: [at] };
+        else if (rank === best.rank && !best.hits.includes(at)) best.hits.push(at);
+      }
+    };
     existing.forEach(({ deal }, at) => {
-      for (const key of existingKeys(deal)) {
-        const hit = this.byKey.get(key);
-        if (hit === undefined) this.byKey.set(key, at);
-        else if (typeof hit === 'number') this.byKey.set(key, [hit, at]);
-        else hit.push(at);
+      this.ids.add(deal.id);
+      const origin = deal.origin;
+      if (external && origin?.externalId !== undefined) {
+        const prefix = registerPrefix(origin.format);
+        if (prefix) offer(`${prefix}:${origin.externalId}`, at);
+      }
+      if (byId) offer(`id:${deal.id}`, at);
+      if (prefixes.size > 0) {
+        const prefix = dealPrefix(deal);
+        const key = prefix !== undefined && prefixes.has(prefix) ? compositeKey(deal) : undefined;
+        if (key) offer(key, at);
       }
     });
   }
 
-  /** The strongest key that finds any deal, and the deals it finds (ordered by id). */
-  find(keys: readonly string[]): { key: string; hits: number[] } | undefined {
-    for (const key of keys) {
-      const hit = this.byKey.get(key);
-      if (hit === undefined) continue;
-      if (typeof hit === 'number') return { key, hits: [hit] };
-      const hits = [...new Set(hit)].sort((a, b) => {
-        const x = this.existing[a]!.deal.id;
-        const y = this.existing[b]!.deal.id;
-        return x < y ? -1 : x > y ? 1 : 0;
-      });
-      return { key, hits };
-    }
-    return undefined;
+  /** The strongest key of record `i` that finds any deal, and the deals it finds (ordered by id). */
+  find(i: number, keys: readonly string[]): { key: string; hits: number[] } | undefined {
+    const match = this.matches[i];
+    if (!match) return undefined;
+    const hits = [...match.hits].sort((a, b) => {
+      const x = this.existing[a]!.deal.id;
+      const y = this.existing[b]!.deal.id;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    return { key: keys[match.rank]!, hits };
   }
 
   hasId(id: string): boolean {
-    return this.byKey.has(`id:${id}`);
+    return this.ids.has(id);
   }
 }
 
@@ -337,7 +398,7 @@ export function* importPlanSteps(
   options: Pick<PlanOptions, 'chunkSize'> = {},
 ): Generator<{ done: number; total: number }, ImportPlan, void> {
   const chunk = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK);
-  const index = new MatchIndex(existing);
+  const index = new MatchIndex(existing, parsed.deals);
   const total = parsed.deals.length;
   const added: ParsedDeal[] = [];
   const updated: PlannedUpdate[] = [];
@@ -350,7 +411,7 @@ export function* importPlanSteps(
 
   for (let i = 0; i < total; i++) {
     const incoming = parsed.deals[i]!;
-    const found = index.find(incoming.matchKeys);
+    const found = index.find(i, incoming.matchKeys);
     if (!found) {
       const id = uniqueNewId(incoming.deal.id, index, newIds);
       newIds.add(id);
@@ -442,9 +503,10 @@ function planUpdate(
   // The time of this import alone is not a change: a re-import of the same file is "unchanged".
   if (before.origin && after.origin && after.origin.importedAt !== before.origin.importedAt) {
     const same = { ...after, origin: { ...after.origin, importedAt: before.origin.importedAt } };
-    if (deepEqual(normalise(before), same)) return 'unchanged';
+    if (deepEqual(before, same)) return 'unchanged';
   }
-  const changes = diff(before, after);
+  // Both are as the schema reads them (the existing deals were, and `after` just was).
+  const changes = diffParsed(before, after);
   if (changes.length === 0) return 'unchanged';
   if (after === merged) after = { ...after };
   return {
