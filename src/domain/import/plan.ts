@@ -121,7 +121,7 @@ class MatchIndex {
         else external = true;
       }
     });
-    this.matches = new Array(incoming.length).fill(undefined);
+    this.matches = Array.from({ length: incoming.length }, () => undefined);
     this.ids = new Set();
     const offer = (key: string, at: number) => {
       const hit = byKey.get(key);
