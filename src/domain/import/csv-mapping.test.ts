@@ -93,24 +93,34 @@ describe('guessMapping', () => {
   it.each([
     [
       'Vendor,Buyer country,System,Order date,Source URL,Source title',
+      'France,India,Rafale,2016-09-23,https://example.org,Le Monde',
       { supplier: 0, buyer: 1, system: 2, orderYear: 3, sourceUrl: 4, sourceTitle: 5 },
     ],
     [
       'Supplier,Customer,Title,Status,Currency,Amount',
+      'France,India,Rafale deal,Contract signed,EUR,7870000000',
       { supplier: 0, buyer: 1, title: 2, status: 3, currency: 4, value: 5 },
     ],
-    ['ID,Exporter,Importer,Qty,Price', { id: 0, supplier: 1, buyer: 2, quantity: 3, value: 4 }],
-  ])('%s', (header, expected) => {
+    [
+      'ID,Exporter,Importer,Qty,Price',
+      'r-1,France,India,36,7.87',
+      { id: 0, supplier: 1, buyer: 2, quantity: 3, value: 4 },
+    ],
+  ])('%s', (header, row, expected) => {
+    expect(guessMapping(readCsvTable(`${header}\n${row}\n`))).toEqual(expected);
+  });
+
+  it('does not take a column for the status or kind when its values are not statuses or kinds', () => {
+    // SIPRI's "status" says whether the weapons were new, not the deal's stage.
+    const table = readCsvTable(
+      'Supplier,Recipient,Deal,status,Type\nFrance,India,X,New,Fighter\nRussia,India,Y,Second hand,Tank\n',
+    );
+    const mapping = guessMapping(table);
+    expect(mapping.status).toBeUndefined();
+    expect(mapping.kind).toBeUndefined();
     expect(
-      guessMapping(
-        readCsvTable(
-          `${header}\n${header
-            .split(',')
-            .map(() => 'x')
-            .join(',')}\n`,
-        ),
-      ),
-    ).toEqual(expected);
+      guessMapping(readCsvTable('Supplier,Recipient,Deal,Status\nFrance,India,X,Contract signed\n')).status,
+    ).toBe(3);
   });
 
   it('finds a year column by its values when its header says nothing', () => {

@@ -24,7 +24,8 @@ import {
   type SystemCategory,
 } from '../model/vocabulary';
 import { parsePartialDate } from '../money-dates/partial-date';
-import { countryCode } from './country-codes';
+import { sipriCategory } from './sipri-categories';
+import { sipriCountryCode } from './sipri-countries';
 import { compositeKey } from './match-keys';
 import {
   ImportCancelled,
@@ -247,6 +248,26 @@ const GUESS_ORDER: MappableField[] = [
 const YEARISH = /^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[T ].*)?$/;
 
 /**
+ * Whether a column's first values are what the field takes, for the fields whose header words are
+ * ambiguous: SIPRI's "status" column says New or Second hand, which is no deal status, so it is not
+ * guessed as the status (every row would be rejected).
+ */
+function samplesFit(table: Pick<CsvTable, 'rows'>, field: MappableField, column: number): boolean {
+  const check = SAMPLE_CHECKS[field];
+  if (!check) return true;
+  const values = table.rows
+    .slice(0, 20)
+    .map((r) => (r.cells[column] ?? '').trim())
+    .filter((v) => v !== '');
+  return values.length === 0 || values.filter(check).length >= values.length * 0.8;
+}
+const SAMPLE_CHECKS: Partial<Record<MappableField, (value: string) => boolean>> = {
+  status: (v) => vocabulary(DEAL_STATUSES, LABELS.status, v) !== undefined,
+  kind: (v) => vocabulary(DEAL_KINDS, LABELS.kind, v) !== undefined,
+  currency: (v) => /^[A-Za-z]{3}$/.test(v),
+};
+
+/**
  * Which column holds which field, from the header names (exact names first, then words they contain)
  * and, for the year, from sample values. Each column is given to one field at most.
  */
@@ -264,7 +285,7 @@ export function guessMapping(table: Pick<CsvTable, 'header' | 'rows'>): ColumnMa
     let column = folded.findIndex((name, i) => free(i) && exact.includes(name));
     if (column === -1)
       column = folded.findIndex((name, i) => free(i) && contains.some((re) => re.test(name)));
-    if (column !== -1) claim(field, column);
+    if (column !== -1 && samplesFit(table, field, column)) claim(field, column);
   }
   if (mapping.orderYear === undefined) {
     // A column whose samples are all years or dates.
@@ -355,25 +376,15 @@ function vocabulary<T extends string>(
   return keys.find((k) => k === key || labels[k].toLowerCase() === cell.toLowerCase());
 }
 
-const CATEGORY_WORDS: [RegExp, SystemCategory][] = [
-  [/\b(uav|drone|unmanned)/i, 'uav'],
-  [/\bengine|turbofan|turboshaft/i, 'engine'],
-  [/\b(fighter|combat aircraft|ground attack)/i, 'combat-aircraft'],
-  [/\b(transport|tanker) aircraft/i, 'transport-aircraft'],
-  [/\b(maritime patrol|mpa|asw aircraft)/i, 'maritime-patrol-aircraft'],
-  [/\bhelicopter/i, 'helicopter'],
-  [/\b(artillery|howitzer|gun|mortar|rocket launcher)/i, 'artillery'],
-  [/\bmissile|\bsam\b|\bssm\b/i, 'missile'],
-  [/\b(armoured|armored|tank|apc|ifv)/i, 'armoured-vehicle'],
-  [/\b(ship|vessel|frigate|destroyer|corvette|submarine|patrol craft|naval)/i, 'naval-vessel'],
-  [/\b(munition|ammunition|bomb|shell|torpedo)/i, 'munitions'],
-  [/\b(radar|sensor|sonar)/i, 'sensor'],
-];
-
+/**
+ * A category by its id or label ("helicopter", "Combat aircraft"), else by the SIPRI weapon-description
+ * rules (`sipri-categories.ts`: "FGA aircraft", "frigate", "turbofan"…); undefined when neither places it.
+ */
 function categoryOf(cell: string): SystemCategory | undefined {
-  return (
-    vocabulary(SYSTEM_CATEGORIES, LABELS.category, cell) ?? CATEGORY_WORDS.find(([re]) => re.test(cell))?.[1]
-  );
+  const known = vocabulary(SYSTEM_CATEGORIES, LABELS.category, cell);
+  if (known) return known;
+  const byRule = sipriCategory(cell);
+  return byRule === 'other' ? undefined : byRule;
 }
 
 /** "2019", "2019-05", "2019-05-03", "2019-05-03T10:00Z" → a partial date; undefined otherwise. */
@@ -449,7 +460,7 @@ export function applyMapping(
               .split(/\s*[;|/]\s*/)
               .filter(Boolean)
               .map((name) => {
-                const code = countryCode(name);
+                const code = sipriCountryCode(name);
                 if (!code)
                   throw new CellError(
                     `column ${columnName(field)}: "${name}" is not a country the tracker knows`,
