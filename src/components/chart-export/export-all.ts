@@ -87,6 +87,7 @@ function altText(chart: Composed, context: ExportContext): string {
     containBidi(chart.description),
     '',
     context.synthetic ? 'SYNTHETIC DATA, not real deals.' : `Sources: ${containBidi(context.sources)}`,
+    ...(context.rights ? [containBidi(context.rights)] : []),
     '',
   ].join('\r\n');
 }
@@ -102,6 +103,7 @@ function readme(rendered: Composed[], skipped: string[], context: ExportContext,
     context.dataAsOf ?? 'Data date not known',
     `Filters: ${context.filters}`,
     `Sources: ${context.sources} (every figure's source is listed on its deal's page in the tracker)`,
+    ...(context.rights ? [`Imported data: ${context.rights}`] : []),
     context.synthetic
       ? 'DATA: SYNTHETIC, generated for demos and tests. These are not real deals.'
       : 'Data: sourced seed records.',

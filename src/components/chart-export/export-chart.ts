@@ -17,6 +17,8 @@ export interface ExportContext {
   filters: string;
   /** "Data as of Dec 2025 (newest source)", from `dataAsOfLabel`. */
   dataAsOf?: string;
+  /** The rights lines of imported data in view, "(c) SIPRI" (`rightsLines`); empty when none. */
+  rights?: string;
   /**
    * The data behind the page's charts (each card finds its own), where the page has it: "Download
    * data", the ZIP's CSVs and the generated descriptions need it. Worked out when called.

@@ -97,6 +97,7 @@ function titlePage(pdf: jsPDF, input: BriefingInput, pageOf: (title: string) => 
     context.dataAsOf ?? 'Data date not known',
     `Filters: ${context.filters}`,
     `Sources: ${context.sources}`,
+    ...(context.rights ? [`Imported data: ${context.rights}`] : []),
     context.synthetic
       ? 'SYNTHETIC DATA: generated for demos and tests, not real deals.'
       : 'Data: sourced records; each figure cites its source in the tracker.',

@@ -28,6 +28,8 @@ export interface Briefing {
   filters: string;
   dataAsOf: string;
   synthetic: boolean;
+  /** The rights lines of imported data in view ("(c) SIPRI"), on every slide's foot; empty when none. */
+  rights?: string;
   deals: number;
   keyFigures: KeyFigureItem[];
   charts: ChartData[];
@@ -290,7 +292,7 @@ export function speakerNotes(chart: ChartData): string {
 /** "SYNTHETIC DATA · Sources: Reuters; PIB and 6 more (every figure's in the notes) · Data as of … · Filters: Navy". */
 export function sourceLine(
   refs: readonly SourceRef[],
-  briefing: Pick<Briefing, 'synthetic' | 'dataAsOf' | 'filters'>,
+  briefing: Pick<Briefing, 'synthetic' | 'dataAsOf' | 'filters' | 'rights'>,
 ): string {
   const publishers = [...new Set(refs.map((r) => r.publisher))];
   const shown = publishers.slice(0, 4).join('; ');
@@ -299,6 +301,7 @@ export function sourceLine(
     [
       ...(briefing.synthetic ? ['SYNTHETIC DATA, not real deals'] : []),
       `Sources: ${shown || 'none'}${more} (each figure’s in the notes)`,
+      ...(briefing.rights ? [briefing.rights] : []),
       briefing.dataAsOf,
       `Filters: ${briefing.filters}`,
     ].join(' · '),

@@ -44,16 +44,19 @@ export function sourceSummary(deals: readonly Deal[], shown = 3): string {
 }
 
 /**
- * "Source: … · Data as of Dec 2025 · Defence Procurement Tracker · 24 Nov 2026", with synthetic data
- * said outright. The last date is the export's; "data as of" is the newest source's.
+ * "Source: … · (c) SIPRI · Data as of Dec 2025 · Defence Procurement Tracker · 24 Nov 2026", with
+ * synthetic data said outright and the rights of imported data beside the sources. The last date is the export's; "data as of" is the newest source's.
  */
 export function exportFooter(options: {
   sources: string;
   date: Date;
   synthetic: boolean;
   dataAsOf?: string | undefined;
+  /** The rights lines of imported data in view ("(c) SIPRI"), said beside the sources. */
+  rights?: string | undefined;
 }): string {
   const parts = [`Source: ${options.sources}`];
+  if (options.rights) parts.push(options.rights);
   if (options.dataAsOf) parts.push(options.dataAsOf);
   parts.push('Defence Procurement Tracker', formatExportDate(options.date));
   if (options.synthetic) parts.unshift('SYNTHETIC DATA, not real deals');

@@ -36,6 +36,7 @@ export function useBriefing(
       filters: exportContext.filters,
       dataAsOf,
       synthetic: exportContext.synthetic,
+      ...(exportContext.rights ? { rights: exportContext.rights } : {}),
       deals: deals.length,
       keyFigures: keyFigureItems(kpis, filter),
       charts,

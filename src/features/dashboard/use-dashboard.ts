@@ -11,6 +11,7 @@ import {
   latestSourceDate,
   isEmptyFilter,
   readUrlPart,
+  rightsLines,
   writeUrlState,
   type Currency,
   type DashboardFigures,
@@ -112,14 +113,17 @@ export function useDashboard() {
     () => dataAsOfLabel(all ? latestSourceDate(all) : undefined, figures.synthetic),
     [all, figures.synthetic],
   );
+  // A string, so the context keeps its identity while the imported data's rights do not change.
+  const rights = rightsLines(figures.imported).join('; ');
   const exportContext = useMemo(
     () => ({
       sources: figures.sources,
       synthetic: figures.synthetic,
       filters: describeFilter(filter),
       dataAsOf,
+      ...(rights ? { rights } : {}),
     }),
-    [figures.sources, figures.synthetic, filter, dataAsOf],
+    [figures.sources, figures.synthetic, filter, dataAsOf, rights],
   );
   return {
     list,
