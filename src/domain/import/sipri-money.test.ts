@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSipriComment, sipriFigures, type AmountRole } from './sipri-money';
 import { fixtureComments } from './sipri-test-helpers';
@@ -352,5 +353,54 @@ describe('sipriFigures', () => {
 
   it('marks a figure SIPRI hedges as unconfirmed', () => {
     expect(sipriFigures('Possibly $150 m deal', '2005', 's').figures[0]?.confidence).toBe('unconfirmed');
+  });
+});
+
+describe('any amount written the way SIPRI writes them (property)', () => {
+  const currencies = fc.constantFrom(
+    ['$', 'USD'],
+    ['INR', 'INR'],
+    ['EUR', 'EUR'],
+    ['GBP', 'GBP'],
+    ['€', 'EUR'],
+    ['£', 'GBP'],
+    ['RUB', 'RUB'],
+  );
+  const scales = fc.constantFrom(['m', 1e6], ['b', 1e9], ['bn', 1e9], ['million', 1e6], ['billion', 1e9]);
+  // Whole units and tenths, so the expected amount is exact.
+  const tenths = fc.integer({ min: 1, max: 9999 });
+  const words = fc.constantFrom('deal', 'programme', 'deal; for the navy', "'Project' programme");
+
+  it('reads the currency, the amount and a range end, and keeps offsets and part-of out of the figures', () => {
+    fc.assert(
+      fc.property(
+        currencies,
+        tenths,
+        fc.option(tenths),
+        scales,
+        fc.boolean(),
+        words,
+        (cur, low, high, scale, space, tail) => {
+          const [symbol, code] = cur;
+          const [word, factor] = scale;
+          const number = (t: number) => (t % 10 === 0 ? String(t / 10) : (t / 10).toFixed(1));
+          const hi = high === null ? undefined : low + high;
+          const written = `${symbol}${number(low)}${hi === undefined ? '' : `-${number(hi)}`}${space ? ' ' : ''}${word}`;
+          const { figures } = parseSipriComment(`${written} ${tail} (offsets $1 b)`);
+          expect(figures).toHaveLength(2);
+          const [deal, offsets] = figures;
+          expect(deal).toMatchObject({
+            currency: code,
+            amount: Math.round((low / 10) * factor),
+            role: 'deal',
+          });
+          if (hi !== undefined)
+            expect(deal!.range).toEqual([Math.round((low / 10) * factor), Math.round((hi / 10) * factor)]);
+          expect(offsets).toMatchObject({ role: 'offsets', offsets: true });
+          const money = sipriFigures(`Part of ${written} ${tail}`, '2020', 's');
+          expect(money.figures).toEqual([]);
+        },
+      ),
+    );
   });
 });
