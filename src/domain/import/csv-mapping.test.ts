@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { headlineFigure } from '../money-dates/money';
 import {
@@ -8,6 +10,7 @@ import {
   parseGenericCsv,
   readCsvTable,
 } from './csv-mapping';
+import { decodeBytes } from './decode';
 import { ImportCancelled, UnreadableFile, type ColumnMapping, type ParseContext } from './types';
 
 const context: ParseContext = { fileName: 'orders.csv', importedAt: '2026-12-02T07:00:00.000Z' };
@@ -271,5 +274,41 @@ describe('applyMapping', () => {
     expect(() => applyMapping(t, guessMapping(t), { ...context, cancelled: () => true })).toThrow(
       ImportCancelled,
     );
+  });
+});
+
+describe('a real register through the mapping step', () => {
+  // SIPRI's India file with its 11-line preamble cut off: a CSV the tracker has no parser for.
+  const { text } = decodeBytes(
+    readFileSync(new URL('./fixtures/sipri_trade_register_india_recipient.csv', import.meta.url)),
+  );
+  const body = text.split('\n').slice(11).join('\n');
+  const rows = Papa.parse<string[]>(body, { skipEmptyLines: true }).data.slice(1);
+  const table = readCsvTable(body);
+  const mapping = guessMapping(table);
+  const result = applyMapping(table, mapping, context);
+
+  it('guesses SIPRI’s columns, leaving its "status" (New, Second hand) unmapped', () => {
+    const names = Object.fromEntries(Object.entries(mapping).map(([field, i]) => [field, table.header[i]]));
+    expect(names).toEqual({
+      supplier: 'Supplier',
+      buyer: 'Recipient',
+      system: 'Weapon designation',
+      category: 'Weapon description',
+      quantity: 'Number ordered',
+      orderYear: 'Year of order',
+      summary: 'Comments',
+    });
+  });
+
+  it('imports every row but those whose supplier SIPRI does not know', () => {
+    const unknown = rows.filter((r) => r[1] === 'unknown supplier(s)').length;
+    expect(unknown).toBeGreaterThan(0);
+    expect(result.deals).toHaveLength(rows.length - unknown);
+    expect(result.rejected).toHaveLength(unknown);
+    for (const r of result.rejected)
+      expect(r.reason).toContain('"unknown supplier(s)" is not a country the tracker knows');
+    // The Soviet Union is a supplier in the file: a historical state, with its own code.
+    expect(result.deals.some((d) => d.deal.supplierCountries.includes('SU'))).toBe(true);
   });
 });
