@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { countryName } from '../model/vocabulary';
 import { decodeBytes } from './decode';
 import { compositeKey } from './match-keys';
+import { buildImportPlan } from './plan';
 import { parseSipriClassic } from './sipri-classic';
 import { sipriCountryCode } from './sipri-countries';
 import { FIXTURES, fixtureBytes, fixtureRows } from './sipri-test-helpers';
@@ -151,6 +152,16 @@ describe('the India-recipient trade register (764 rows, Windows-1252)', () => {
     expect(crlf.rejected.map((r) => r.place)).toEqual(result.rejected.map((r) => r.place));
   });
 
+  it('finds every deal it made when the file is read again, twins of one system and year included', () => {
+    const existing = result.deals.map(({ deal }) => ({ deal, revision: 1 }));
+    const plan = buildImportPlan(result, existing);
+    expect(plan.added).toEqual([]);
+    expect(plan.updated).toEqual([]);
+    expect(plan.unchanged).toBe(result.deals.length);
+    const keys = result.deals.map((d) => d.matchKeys[1]);
+    expect(new Set(keys).size).toBeLessThan(keys.length); // the file does have twins
+  });
+
   it('reads the accented Windows-1252 names as text', () => {
     expect(result.deals.some((d) => d.deal.system?.name === 'Alizé')).toBe(true);
   });
@@ -215,9 +226,12 @@ describe('rows of the India-from-US file', () => {
     expect(find('AH-64E Apache', '2020').status).toBe('in-delivery');
   });
 
-  it('keys each deal by supplier, recipient, system and order year', () => {
+  it('keys each deal by its id, then by supplier, recipient, system and order year', () => {
     const deal = find('C-17A Globemaster-3', '2011');
-    expect(result.deals.find((d) => d.deal === deal)?.matchKeys).toEqual([compositeKey(deal)]);
+    expect(result.deals.find((d) => d.deal === deal)?.matchKeys).toEqual([
+      `id:${deal.id}`,
+      compositeKey(deal),
+    ]);
     expect(compositeKey(deal)).toBe('deal:US|IN|c17aglobemaster3|2011');
   });
 });

@@ -259,8 +259,10 @@ function rowToDeal(
   const parsed = Deal.safeParse(input);
   if (!parsed.success) return { reason: `${at}: ${describeIssues(parsed.error)}` };
   const deal = parsed.data;
+  // The id first: a file read again finds the deals it made, twins included ("…-2011-2", the second
+  // order of one system in one year, which shares the composite key with the first).
   const key = compositeKey(deal);
-  return { deal: { deal, places: [line], matchKeys: key ? [key] : [] } };
+  return { deal: { deal, places: [line], matchKeys: key ? [`id:${deal.id}`, key] : [`id:${deal.id}`] } };
 }
 
 export const parseSipriClassic: Parser = (text, encoding, context) => {
