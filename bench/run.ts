@@ -277,6 +277,13 @@ async function runOnly(
   if (runs('load')) {
     const load = await measureLoad(browser, { url: ours.dashboard, ready: READY.dashboard }, loadsPerSize);
     show('load → dashboard painted', load.loads);
+    // The peer's load in the same run is the control for a noisy machine; the heap after GC beside it.
+    const peerLoad = await measureLoad(browser, { url: theirs, ready: READY.peer }, loadsPerSize);
+    show('load → AG Grid painted', peerLoad.loads);
+    figures['heap MB (dashboard, AG Grid)'] = [load.heapBytes / 2 ** 20, peerLoad.heapBytes / 2 ** 20];
+    log(
+      `  JS heap after load: ${(load.heapBytes / 2 ** 20).toFixed(0)} MB (AG Grid ${(peerLoad.heapBytes / 2 ** 20).toFixed(0)} MB)`,
+    );
   }
   if (runs('table')) {
     const table = await openReady(browser, { url: ours.table, ready: READY.table });
