@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { clampLabel, LABEL_MAX } from '../../domain/text/clamp-text';
 import {
   columnResizingFeature,
@@ -7,7 +8,7 @@ import {
   tableFeatures,
 } from '@tanstack/react-table';
 import { Highlighted } from '../../components/highlight';
-import { ViewLink } from '../../components/view-link';
+import { Link } from '../../components/routing';
 import { HeadlineValue, StatusBadge } from '../../components/deal-summary-line';
 import {
   countryName,
@@ -50,101 +51,78 @@ const split = (deal: Deal) =>
   deal.quantity?.allocations.map((a) => `${LABELS.service[a.service]} ${formatCount(a.count)}`).join(' · ') ??
   '';
 
-// Sorting and filtering are done by the shared domain functions before the rows reach the table, so
-// the cells only render.
+// Sorting and filtering are done by the shared domain functions before the rows reach the table, and
+// the table draws its body rows itself (`CELLS`), so the column definitions carry only id and width
+// (for the header, column choice and resizing).
 export const columns = helper.columns([
-  helper.display({
-    id: 'title',
-    size: 226,
-    cell: ({ row }) => (
+  helper.display({ id: 'title', size: 226 }),
+  helper.display({ id: 'system', size: 100 }),
+  helper.display({ id: 'parties', size: 128 }),
+  helper.display({ id: 'kind', size: 100 }),
+  helper.display({ id: 'status', size: 144 }),
+  helper.display({ id: 'quantity', size: 130 }),
+  helper.display({ id: 'value', size: 138 }),
+  helper.display({ id: 'signed', size: 108 }),
+  helper.display({ id: 'domains', size: 150 }),
+  helper.display({ id: 'route', size: 170 }),
+]);
+
+/**
+ * One body cell's content. `linkSearch` is the query string a link from the table carries (the view:
+ * data set, filters, sort, columns), worked out once per table render rather than once per link.
+ * Each cell keeps one shape whatever the deal, as far as it can, so a row shown for another deal
+ * (scrolling, a new search) rewrites text and attributes instead of replacing elements.
+ */
+export const CELLS: Record<ColumnId, (deal: Deal, linkSearch: string) => ReactNode> = {
+  title: (deal, linkSearch) => {
+    const title = clampLabel(deal.title, LABEL_MAX);
+    const path = `/deals/${encodeURIComponent(deal.id)}`;
+    return (
       <span className="deal-table__title-cell">
-        <span title={clampLabel(row.original.title, LABEL_MAX)} className="deal-table__cell">
-          <ViewLink to={`/deals/${encodeURIComponent(row.original.id)}`} className="deal-table__title">
-            <Highlighted text={clampLabel(row.original.title, LABEL_MAX)} />
-          </ViewLink>
-        </span>
+        <Link to={`${path}${linkSearch}`} className="deal-table__title deal-table__cell" title={title}>
+          <Highlighted text={title} />
+        </Link>
         {/*
           The row's one action besides opening it. Its name says which deal after the visible word; the
           word is drawn by CSS, so the cell's text (what a copy or a test reads) stays the title.
         */}
-        <ViewLink
-          to={`/deals/${encodeURIComponent(row.original.id)}/edit`}
-          className="deal-table__edit"
-          aria-label={`Edit ${clampLabel(row.original.title, LABEL_MAX)}`}
-        />
+        <Link to={`${path}/edit${linkSearch}`} className="deal-table__edit" aria-label={`Edit ${title}`} />
       </span>
-    ),
-  }),
-  helper.display({
-    id: 'system',
-    size: 100,
-    cell: ({ row }) =>
-      row.original.system ? (
-        <Highlighted text={row.original.system.name} />
-      ) : (
-        <span className="muted">—</span>
-      ),
-  }),
-  helper.display({
-    id: 'parties',
-    size: 128,
-    cell: ({ row }) => {
-      const { supplierCountries: from, buyerCountries: to } = row.original;
+    );
+  },
+  system: (deal) =>
+    deal.system ? <Highlighted text={deal.system.name} /> : <span className="muted">—</span>,
+  parties: (deal) => {
+    const { supplierCountries: from, buyerCountries: to } = deal;
+    return (
+      <abbr title={`${from.map(countryName).join(', ')} → ${to.map(countryName).join(', ')}`}>
+        {`${from.join(', ')} → ${to.join(', ')}`}
+      </abbr>
+    );
+  },
+  kind: (deal) => LABELS.kind[deal.kind],
+  status: (deal) => <StatusBadge status={deal.status} />,
+  quantity: (deal) => {
+    const q = deal.quantity;
+    if (!q)
       return (
-        <abbr title={`${from.map(countryName).join(', ')} → ${to.map(countryName).join(', ')}`}>
-          {from.join(', ')} → {to.join(', ')}
-        </abbr>
-      );
-    },
-  }),
-  helper.display({ id: 'kind', size: 100, cell: ({ row }) => LABELS.kind[row.original.kind] }),
-  helper.display({
-    id: 'status',
-    size: 144,
-    cell: ({ row }) => <StatusBadge status={row.original.status} />,
-  }),
-  helper.display({
-    id: 'quantity',
-    size: 130,
-    cell: ({ row }) => {
-      const q = row.original.quantity;
-      if (!q)
-        return (
-          <span className="muted" title="Quantity not reported">
-            —
-          </span>
-        );
-      const detail = split(row.original);
-      return (
-        <span title={detail ? `${detail} (by armed service)` : 'Not split by armed service'}>
-          {formatCount(q.total)} {q.unit}
-          {detail ? <span className="visually-hidden"> ({detail})</span> : null}
+        <span className="muted" title="Quantity not reported">
+          —
         </span>
       );
-    },
-  }),
-  helper.display({
-    id: 'value',
-    size: 138,
-    cell: ({ row }) => <HeadlineValue deal={row.original} compact />,
-  }),
-  helper.display({
-    id: 'signed',
-    size: 108,
-    cell: ({ row }) => {
-      const date = signatureDate(row.original);
-      return date ? formatPartialDate(date, 'compact') : <span className="muted">—</span>;
-    },
-  }),
-  helper.display({
-    id: 'domains',
-    size: 150,
-    cell: ({ row }) => row.original.domains.map((d) => LABELS.domain[d]).join(', '),
-  }),
-  helper.display({
-    id: 'route',
-    size: 170,
-    cell: ({ row }) =>
-      row.original.routes.map((r) => LABELS.route[r]).join(', ') || <span className="muted">—</span>,
-  }),
-]);
+    const detail = split(deal);
+    return (
+      <span title={detail ? `${detail} (by armed service)` : 'Not split by armed service'}>
+        {`${formatCount(q.total)} ${q.unit}`}
+        {detail ? <span className="visually-hidden">{` (${detail})`}</span> : null}
+      </span>
+    );
+  },
+  value: (deal) => <HeadlineValue deal={deal} compact />,
+  signed: (deal) => {
+    const date = signatureDate(deal);
+    return date ? formatPartialDate(date, 'compact') : <span className="muted">—</span>;
+  },
+  domains: (deal) => deal.domains.map((d) => LABELS.domain[d]).join(', '),
+  route: (deal) => deal.routes.map((r) => LABELS.route[r]).join(', ') || <span className="muted">—</span>,
+};

@@ -1,13 +1,23 @@
 import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useNavigate } from '../../components/routing';
-import type { Deal, SortSpec } from '../../domain';
-import { COLUMN_META, columns, features } from './columns';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { isRealServer } from '../../api';
+import { useLocation, useNavigate, useSearchParams } from '../../components/routing';
+import { linkSearch, type Deal, type SortSpec } from '../../domain';
+import { CELLS, COLUMN_META, columns, features } from './columns';
 import { COLUMN_IDS, type ColumnId } from './table-view';
 
 const ROW_HEIGHT = 40;
 const ROWS_ID = 'deal-rows';
+/**
+ * Rows drawn above and below the visible ones. The body renders in the scroll event itself (TanStack
+ * Virtual flushes it synchronously), so a fast scroll shows no blank rows either way; each extra row
+ * is drawn on every frame of such a scroll for nothing (4 → 2 would draw 21 rows a frame instead of
+ * 25). Left at 4: on the shared machine the difference was within the noise.
+ */
+const OVERSCAN = 4;
+/** No rows: the body is drawn from the deals directly, the table model serves the header and widths. */
+const NO_ROWS: Deal[] = [];
 
 /** Focuses the table's current row (the skip link's target); false when there is no row to focus. */
 export function focusDealRows(): boolean {
@@ -44,14 +54,10 @@ export function DealTable({
     count: deals.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 4,
+    overscan: OVERSCAN,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
-  // The table model gets only the rows in view: building a row model for 100,000 deals on every
-  // filter change cost about 70 ms, for rows that are never drawn.
-  const data = useMemo(() => deals.slice(first, last + 1), [deals, first, last]);
   const columnVisibility = useMemo(
     () => Object.fromEntries(COLUMN_IDS.map((id) => [id, visible.includes(id)])),
     [visible],
@@ -59,15 +65,32 @@ export function DealTable({
   const table = useTable({
     features,
     columns,
-    data,
+    // Building a row model for 100,000 deals cost about 70 ms a filter change, and even for the rows
+    // in view it is rebuilt on every frame of a scroll: the body rows are drawn from `deals` below.
+    data: NO_ROWS,
     state: { columnVisibility },
     columnResizeMode: 'onChange',
     getRowId: (deal) => deal.id,
   });
-  const rows = table.getRowModel().rows;
   const [active, setActive] = useState(0);
   const navigate = useNavigate();
   const { search } = useLocation();
+  // What every link in the table carries, worked out once: per link it was a URL parse and a
+  // subscription to the query string (two links a row, each re-rendered by every keystroke).
+  const [params] = useSearchParams();
+  const carried = useMemo(() => linkSearch('deal', params, {}, { realServer: isRealServer() }), [params]);
+  const layout = table
+    .getVisibleLeafColumns()
+    .map((c) => `${c.id}:${c.getSize()}`)
+    .join(',');
+  const cells = useMemo(
+    () =>
+      layout.split(',').map((part) => {
+        const [id, size] = part.split(':');
+        return { id: id as ColumnId, width: Number(size), numeric: COLUMN_META[id as ColumnId].numeric };
+      }),
+    [layout],
+  );
 
   const activeIndex = Math.min(active, Math.max(deals.length - 1, 0));
   useEffect(() => {
@@ -93,7 +116,8 @@ export function DealTable({
     else if (event.key === 'Home' && event.ctrlKey) move(0);
     else if (event.key === 'End' && event.ctrlKey) move(deals.length - 1);
     else if (event.key === 'Enter' && target.matches('tr[data-row-index]')) {
-      const deal = deals[activeIndex];
+      // The focused row's own deal: a row element shows another deal once it has scrolled on.
+      const deal = deals[Number(target.dataset.rowIndex)];
       if (deal) void navigate(`/deals/${encodeURIComponent(deal.id)}${search}`);
     }
   };
@@ -154,30 +178,23 @@ export function DealTable({
         </thead>
         <tbody style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
-            const row = rows[item.index - first];
-            if (!row) return null;
+            const deal = deals[item.index];
+            if (!deal) return null;
             return (
-              <tr
-                // Keyed by position: a new search rewrites the text of the rows in view instead of
-                // unmounting and mounting them (about half the cost of a keystroke at any size).
-                key={item.index}
-                data-row-index={item.index}
-                aria-rowindex={item.index + 2}
-                tabIndex={item.index === activeIndex ? 0 : -1}
-                onFocus={() => setActive(item.index)}
-                className={item.index === activeIndex ? 'is-active' : undefined}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    style={{ width: cell.column.getSize() }}
-                    className={COLUMN_META[cell.column.id as ColumnId].numeric ? 'num' : undefined}
-                  >
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
+              <DealRow
+                // Keyed by place in the rendered window, not by deal or index: a scroll or a new search
+                // gives each row element another deal to show, and React rewrites its text and
+                // attributes instead of removing rows and building new ones (rows built per frame of a
+                // scroll cost style and layout-tree work for every element in them).
+                key={item.index - first}
+                deal={deal}
+                index={item.index}
+                start={item.start}
+                active={item.index === activeIndex}
+                cells={cells}
+                linkSearch={carried}
+                onFocusRow={setActive}
+              />
             );
           })}
         </tbody>
@@ -186,3 +203,48 @@ export function DealTable({
     </div>
   );
 }
+
+interface CellLayout {
+  id: ColumnId;
+  width: number;
+  numeric: boolean | undefined;
+}
+
+/**
+ * One body row. Memoised: a row whose deal, place and columns did not change (a facet toggle that
+ * keeps the first rows, a scroll of a row or two) is not rendered again.
+ */
+const DealRow = memo(function DealRow({
+  deal,
+  index,
+  start,
+  active,
+  cells,
+  linkSearch: carried,
+  onFocusRow,
+}: {
+  deal: Deal;
+  index: number;
+  start: number;
+  active: boolean;
+  cells: readonly CellLayout[];
+  linkSearch: string;
+  onFocusRow: (index: number) => void;
+}) {
+  return (
+    <tr
+      data-row-index={index}
+      aria-rowindex={index + 2}
+      tabIndex={active ? 0 : -1}
+      onFocus={() => onFocusRow(index)}
+      className={active ? 'is-active' : undefined}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      {cells.map((cell) => (
+        <td key={cell.id} style={{ width: cell.width }} className={cell.numeric ? 'num' : undefined}>
+          {CELLS[cell.id](deal, carried)}
+        </td>
+      ))}
+    </tr>
+  );
+});

@@ -96,16 +96,13 @@ function Facet({
     <fieldset className="facet">
       <legend id={id}>{label}</legend>
       {shown.map((value) => (
-        <label
+        <FacetOption
           key={value}
-          className={counts.has(value) ? 'facet__option' : 'facet__option facet__option--none'}
-        >
-          <FacetCheckbox facet={facet} value={value} checked={selected.includes(value)} />
-          <span className="facet__label">
-            <DataText>{facetValueLabel(facet, value)}</DataText>
-          </span>
-          <span className="facet__count">{formatCount(counts.get(value) ?? 0)}</span>
-        </label>
+          facet={facet}
+          value={value}
+          count={counts.get(value)}
+          checked={selected.includes(value)}
+        />
       ))}
       {values.length > SHOWN ? (
         <button type="button" className="link-button facet__more" onClick={() => setExpanded(!expanded)}>
@@ -115,6 +112,33 @@ function Facet({
     </fieldset>
   );
 }
+
+/**
+ * One option, memoised on its count and state: a keystroke or a toggle renders the options whose count
+ * changed (often a few of the 72 shown), not every label, checkbox and count.
+ */
+const FacetOption = memo(function FacetOption({
+  facet,
+  value,
+  count,
+  checked,
+}: {
+  facet: FacetKey;
+  value: string;
+  /** Undefined when no deal has the value under the other filters. */
+  count: number | undefined;
+  checked: boolean;
+}) {
+  return (
+    <label className={count !== undefined ? 'facet__option' : 'facet__option facet__option--none'}>
+      <FacetCheckbox facet={facet} value={value} checked={checked} />
+      <span className="facet__label">
+        <DataText>{facetValueLabel(facet, value)}</DataText>
+      </span>
+      <span className="facet__count">{formatCount(count ?? 0)}</span>
+    </label>
+  );
+});
 
 // readOnly only tells React that the change is handled elsewhere (the panel's onChange); a checkbox
 // ignores it and stays clickable.
