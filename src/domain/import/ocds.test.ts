@@ -154,7 +154,7 @@ describe('OCDS record package', () => {
     const result = parse(JSON.stringify(record));
     expect(result.deals).toEqual([]);
     expect(result.rejected[0]).toMatchObject({ place: 'records[0]' });
-    expect(result.rejected[0]!.reason).toContain('no `compiledRelease`');
+    expect(result.rejected[0]!.reason).toContain('no "compiledRelease"');
   });
 });
 
@@ -203,14 +203,14 @@ describe('OCDS: other stages and packages', () => {
 describe('OCDS: broken input', () => {
   it('refuses a fragment that is not a package, naming what is missing', () => {
     expect(() => parseFile(FRAGMENT)).toThrow(UnreadableFile);
-    expect(() => parseFile(FRAGMENT)).toThrow(/no release names a `buyer`, a `tender` or `awards`/);
+    expect(() => parseFile(FRAGMENT)).toThrow(/no release names a "buyer", a "tender" or "awards"/);
   });
 
   it.each([
     ['not JSON', '{"releases": [', /not valid JSON/],
-    ['JSON that is no package', '{"data": []}', /no `releases` or `records` array/],
+    ['JSON that is no package', '{"data": []}', /no "releases" or "records" array/],
     ['an empty package', '{"version": "1.1", "releases": []}', /empty/],
-    ['releases without an ocid', '{"version": "1.1", "releases": [{"id": "x"}]}', /`ocid`/],
+    ['releases without an ocid', '{"version": "1.1", "releases": [{"id": "x"}]}', /"ocid"/],
   ])('refuses %s with a clear message', (_what, text, message) => {
     expect(() => parse(text)).toThrow(UnreadableFile);
     expect(() => parse(text)).toThrow(message);
@@ -222,7 +222,7 @@ describe('OCDS: broken input', () => {
     const result = parse(JSON.stringify(pkg));
     expect(result.deals).toHaveLength(1);
     expect(result.rejected).toEqual([
-      { place: 'releases[2]', reason: 'releases[2] has no `ocid`: it names no contracting process' },
+      { place: 'releases[2]', reason: 'releases[2] has no "ocid": it names no contracting process' },
     ]);
   });
 
@@ -255,7 +255,7 @@ describe('OCDS: broken input', () => {
     const result = parse(JSON.stringify(pkg));
     expect(result.deals).toEqual([]);
     expect(result.rejected[0]).toMatchObject({ place: 'releases[0]' });
-    expect(result.rejected[0]!.reason).toContain('has no `address.countryName`');
+    expect(result.rejected[0]!.reason).toContain('has no "address.countryName"');
   });
 
   it('rejects a process whose buyer country it does not know, with the path and the name, never a guess', () => {

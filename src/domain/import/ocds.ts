@@ -108,7 +108,7 @@ interface Package {
 function readPackage(value: unknown, context: ParseContext): Package {
   if (!isObject(value) || (!Array.isArray(value.releases) && !Array.isArray(value.records))) {
     throw new UnreadableFile(
-      'This JSON is not an OCDS package: it has no `releases` or `records` array at the top level.',
+      'This JSON is not an OCDS package: it has no "releases" or "records" array at the top level.',
     );
   }
   const elements = (Array.isArray(value.records) ? value.records : value.releases) as unknown[];
@@ -125,11 +125,11 @@ function readPackage(value: unknown, context: ParseContext): Package {
   const key = Array.isArray(value.records) ? 'records' : 'releases';
   const withOcid = elements.filter((e) => isObject(e) && text(e.ocid) !== undefined).length;
   if (elements.length === 0) {
-    throw new UnreadableFile(`This OCDS package's \`${key}\` array is empty: there is nothing to import.`);
+    throw new UnreadableFile(`This OCDS package's "${key}" array is empty: there is nothing to import.`);
   }
   if (withOcid === 0) {
     throw new UnreadableFile(
-      `This JSON is not an OCDS ${key === 'records' ? 'record' : 'release'} package: no element of \`${key}\` has an \`ocid\` (a release needs \`ocid\`, \`id\`, \`date\` and \`tag\`). It looks like a fragment of a release, such as the examples in the OCDS documentation.`,
+      `This JSON is not an OCDS ${key === 'records' ? 'record' : 'release'} package: no element of "${key}" has an "ocid" (a release needs "ocid", "id", "date" and "tag"). It looks like a fragment of a release, such as the examples in the OCDS documentation.`,
     );
   }
   const progress = (done: number) => {
@@ -145,7 +145,7 @@ function readPackage(value: unknown, context: ParseContext): Package {
     const place = `${key}[${i}]`;
     const ocid = isObject(element) ? text(element.ocid) : undefined;
     if (!isObject(element) || ocid === undefined) {
-      base.rejected.push({ place, reason: `${place} has no \`ocid\`: it names no contracting process` });
+      base.rejected.push({ place, reason: `${place} has no "ocid": it names no contracting process` });
       return;
     }
     if (key === 'records') {
@@ -157,7 +157,7 @@ function readPackage(value: unknown, context: ParseContext): Package {
       if (full.length === 0) {
         base.rejected.push({
           place,
-          reason: `${place} has no \`compiledRelease\` and its releases are only links (no \`ocid\`): the record cannot be read without them`,
+          reason: `${place} has no "compiledRelease" and its releases are only links (no "ocid"): the record cannot be read without them`,
         });
         return;
       }
@@ -186,7 +186,7 @@ function readPackage(value: unknown, context: ParseContext): Package {
       (k) => !['ocid', 'id', 'date', 'tag', 'language', 'initiationType'].includes(k),
     );
     throw new UnreadableFile(
-      `This is not a package of whole OCDS releases: ${places[0]}${tags.length > 0 ? ` (tag ${tags.join(', ')})` : ''} has only ${has.map((k) => `\`${k}\``).join(' and ') || 'its ids'}, and no release names a \`buyer\`, a \`tender\` or \`awards\`. It is a fragment of a contracting process, such as the examples in the OCDS documentation, and gives no deal to import.`,
+      `This is not a package of whole OCDS releases: ${places[0]}${tags.length > 0 ? ` (tag ${tags.join(', ')})` : ''} has only ${has.map((k) => `"${k}"`).join(' and ') || 'its ids'}, and no release names a "buyer", a "tender" or "awards". It is a fragment of a contracting process, such as the examples in the OCDS documentation, and gives no deal to import.`,
     );
   }
   context.onProgress?.(elements.length, elements.length);
@@ -245,7 +245,7 @@ function buildDeal(
     const id = idOf(ref.id);
     const found = id === undefined ? undefined : partiesById.get(id);
     if (id !== undefined && !found) {
-      warnings.push(`${where}: ${path} names party "${id}", which is not in \`parties\``);
+      warnings.push(`${where}: ${path} names party "${id}", which is not in "parties"`);
     }
     const party = found?.party ?? ref;
     const name = text(party.name) ?? text(ref.name);
@@ -272,7 +272,7 @@ function buildDeal(
     .map((ref, i) => resolve(ref, isObject(r.buyer) ? 'buyer' : `buyer party ${i + 1}`))
     .filter((b) => b !== undefined);
   if (buyers.length === 0) {
-    throw new Rejection('no buyer: neither `buyer` nor a party with role `buyer` names one');
+    throw new Rejection('no buyer: neither "buyer" nor a party with role "buyer" names one');
   }
 
   // Suppliers: each award's suppliers, and parties with role `supplier`.
@@ -307,17 +307,17 @@ function buildDeal(
   const buyerCountries = [...new Set(buyers.map((b) => b.country).filter((c) => c !== undefined))];
   if (buyerCountries.length === 0) {
     throw new Rejection(
-      `the buyer (${buyers.map((b) => b.name).join(', ')}) has no \`address.countryName\` in \`parties\`: the tracker needs the buyer's country`,
+      `the buyer (${buyers.map((b) => b.name).join(', ')}) has no "address.countryName" in "parties": the tracker needs the buyer's country`,
     );
   }
   if (suppliers.length === 0) {
     throw new Rejection(
-      'no supplier yet: no award names a supplier and no party has role `supplier`; the tracker needs the supplier country',
+      'no supplier yet: no award names a supplier and no party has role "supplier"; the tracker needs the supplier country',
     );
   }
   if (supplierCountries.length === 0) {
     throw new Rejection(
-      `the supplier (${suppliers.map((s) => s.name).join(', ')}) has no \`address.countryName\` in \`parties\`: the tracker needs the supplier's country`,
+      `the supplier (${suppliers.map((s) => s.name).join(', ')}) has no "address.countryName" in "parties": the tracker needs the supplier's country`,
     );
   }
 
@@ -326,7 +326,7 @@ function buildDeal(
   contracts.forEach((contract, c) => {
     if (contract.awardID !== undefined && !awardIds.has(idOf(contract.awardID))) {
       warnings.push(
-        `${where}: contracts[${c}].awardID "${idOf(contract.awardID) ?? JSON.stringify(contract.awardID)}" names no award in \`awards\``,
+        `${where}: contracts[${c}].awardID "${idOf(contract.awardID) ?? JSON.stringify(contract.awardID)}" names no award in "awards"`,
       );
     }
   });

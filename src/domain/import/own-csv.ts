@@ -64,7 +64,7 @@ export const parseOwnCsv: Parser = (text, encoding, context) => {
   const table = readCsvTable(text, context.cancelled ? { cancelled: context.cancelled } : {}, ',');
   if (!isOwnCsvHeader(table.header)) {
     throw new UnreadableFile(
-      'This CSV is not a deals export of this tracker (its header is not the export’s, ending in `record_json`): import it as any other CSV, with a column mapping.',
+      'This CSV is not a deals export of this tracker (its header is not the export’s, ending in "record_json"): import it as any other CSV, with a column mapping.',
     );
   }
   const rejected: RejectedRow[] = [...table.rejected];

@@ -89,7 +89,7 @@ export const parseOwnJson: Parser = (text, encoding, context) => {
   }
   if (!isOwnJson(value) || !isObject(value)) {
     throw new UnreadableFile(
-      'This JSON is not an export of this tracker: it has neither a `data` array of deals nor `format: "dpt-backup"`.',
+      'This JSON is not an export of this tracker: it has neither a "data" array of deals nor format "dpt-backup".',
     );
   }
   const warnings: string[] = [];
