@@ -105,6 +105,23 @@ describe('orders by supplier', () => {
 });
 
 describe('units of imported records', () => {
+  it('leave the seeds’ systems their colours: split units rank before imported units with no split', () => {
+    const bigImport = Array.from({ length: 40 }, (_, n) =>
+      sipriRecord(n, {
+        system: { name: `Imported system ${n}`, category: 'combat-aircraft' },
+        quantity: { total: 500, unit: 'aircraft', sourceIds: ['sipri'] },
+      }),
+    );
+    const all = [...bigImport, ...seeds];
+    const slots = (deals: typeof seeds) =>
+      unitsByService(seeds, 8, 'platforms', deals).series.map((s) => [s.key, s.slot]);
+    const alone = new Map(slots(seeds));
+    const withImport = slots(all).filter(([, slot]) => (slot as number) >= 0);
+    // Every seed system that keeps a slot keeps its own (the eighth pools once there are more systems).
+    expect(withImport.length).toBeGreaterThanOrEqual(alone.size - 1);
+    for (const [key, slot] of withImport) expect(alone.get(key)).toBe(slot);
+  });
+
   it('are "No service split", not "Service not known", and the seeds keep theirs', () => {
     const seedRows = unitsByService(seeds).rows;
     const mixed = unitsByService([...sipri, ...seeds]).rows;

@@ -100,11 +100,21 @@ export function unitsByService(
 ): UnitsByService {
   const ofFamily = (deal: Deal) => unitFamilyOf(deal.system?.category) === family;
   const systemOf = (deal: Deal) => deal.system?.name ?? 'Unnamed system';
-  const planTotals = new Map<string, number>();
+  // Units split by service (or a gap in a source's split) rank first; imported units with no split after.
+  const planTotals = new Map<string, [number, number]>();
   for (const deal of seriesFrom)
-    if (deal.quantity && ofFamily(deal))
-      planTotals.set(systemOf(deal), (planTotals.get(systemOf(deal)) ?? 0) + deal.quantity.total);
-  const ranked = [...planTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    if (deal.quantity && ofFamily(deal)) {
+      const [split, unsplit] = planTotals.get(systemOf(deal)) ?? [0, 0];
+      const noSplit =
+        deal.origin && deal.quantity.allocations.length === 0 && (deal.endUser?.services.length ?? 0) === 0;
+      planTotals.set(
+        systemOf(deal),
+        noSplit ? [split, unsplit + deal.quantity.total] : [split + deal.quantity.total, unsplit],
+      );
+    }
+  const ranked = [...planTotals].sort(
+    (a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1] || a[0].localeCompare(b[0]),
+  );
   const keptCount = Math.max(0, ranked.length > maxSeries ? maxSeries - 1 : maxSeries);
   const slots = new Map(ranked.slice(0, keptCount).map(([name], slot) => [name, slot]));
 

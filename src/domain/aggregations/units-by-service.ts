@@ -148,20 +148,28 @@ export function seriesPlan(deals: readonly Deal[], family: UnitFamily, maxSeries
   const { table, rows } = view;
   const familyCode = UNIT_FAMILIES.indexOf(family);
   const totals = new Float64Array(table.systems.length);
+  // Units of imported records with no service split rank their systems after every split one: an
+  // import of a register (SIPRI) neither takes the colours of the systems split by service nor
+  // recolours them.
+  const unsplitTotals = new Float64Array(table.systems.length);
   const present = new Uint8Array(table.systems.length);
   const order: number[] = [];
   for (let j = 0; j < rows.length; j++) {
     const row = rows[j]!;
     if ((table.flags[row]! & HAS_QUANTITY) === 0 || table.family[row] !== familyCode) continue;
     const code = table.system[row]!;
-    totals[code]! += table.units[row]!;
+    if ((table.flags[row]! & NO_SPLIT) === 0) totals[code]! += table.units[row]!;
+    else unsplitTotals[code]! += table.units[row]!;
     if (present[code] === 0) {
       present[code] = 1;
       order.push(code);
     }
   }
   const ranked = order.sort(
-    (a, b) => totals[b]! - totals[a]! || table.systems[a]!.localeCompare(table.systems[b]!),
+    (a, b) =>
+      totals[b]! - totals[a]! ||
+      unsplitTotals[b]! - unsplitTotals[a]! ||
+      table.systems[a]!.localeCompare(table.systems[b]!),
   );
   const kept = Math.max(0, ranked.length > maxSeries ? maxSeries - 1 : maxSeries);
   const plan = new Map(ranked.slice(0, kept).map((code, slot) => [table.systems[code]!, slot]));
