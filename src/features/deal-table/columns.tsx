@@ -79,9 +79,12 @@ export const CELLS: Record<ColumnId, (deal: Deal, linkSearch: string) => ReactNo
     const path = `/deals/${encodeURIComponent(deal.id)}`;
     return (
       <span className="deal-table__title-cell">
-        <Link to={`${path}${linkSearch}`} className="deal-table__title deal-table__cell" title={title}>
-          <Highlighted text={title} />
-        </Link>
+        {/* The clipping box: its ellipsis is drawn plain, not underlined as part of the link. */}
+        <span title={title} className="deal-table__cell">
+          <Link to={`${path}${linkSearch}`} className="deal-table__title">
+            <Highlighted text={title} />
+          </Link>
+        </span>
         {/*
           The row's one action besides opening it. Its name says which deal after the visible word; the
           word is drawn by CSS, so the cell's text (what a copy or a test reads) stays the title.
@@ -113,8 +116,8 @@ export const CELLS: Record<ColumnId, (deal: Deal, linkSearch: string) => ReactNo
     const detail = split(deal);
     return (
       <span title={detail ? `${detail} (by armed service)` : 'Not split by armed service'}>
-        {`${formatCount(q.total)} ${q.unit}`}
-        {detail ? <span className="visually-hidden">{` (${detail})`}</span> : null}
+        {formatCount(q.total)} {q.unit}
+        {detail ? <span className="visually-hidden"> ({detail})</span> : null}
       </span>
     );
   },
