@@ -59,15 +59,23 @@ async function readHeads(
   ids: readonly string[],
   base: BaseRecords,
 ): Promise<Map<string, Head>> {
-  const rows = await db.heads.bulkGet(ids.map((id) => [dataset, id]));
+  // A large batch is mostly new deals: list the stored keys first (keys only, no records cloned) and
+  // read only the heads that exist; 30,000 misses of a bulkGet cost more than one key scan.
+  let stored = ids;
+  if (ids.length > 64) {
+    const keys = await db.heads.where('dataset').equals(dataset).primaryKeys();
+    const present = new Set(keys.map((key) => key[1]));
+    stored = ids.filter((id) => present.has(id));
+  }
+  const rows = await db.heads.bulkGet(stored.map((id) => [dataset, id]));
   const heads = new Map<string, Head>();
+  for (const id of ids) {
+    const record = base.get(id);
+    if (record) heads.set(id, seedHead(record, base.savedAt));
+  }
   rows.forEach((row, i) => {
-    const id = ids[i]!;
+    const id = stored[i]!;
     if (row) heads.set(id, toHead(upgradeRow<HeadRow>(row)));
-    else {
-      const record = base.get(id);
-      if (record) heads.set(id, seedHead(record, base.savedAt));
-    }
   });
   return heads;
 }
