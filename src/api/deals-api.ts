@@ -17,9 +17,9 @@ import { ApiError, type StoredDeal } from './api-error';
 import { clip } from './clip';
 import { readStoredDeal } from './stored-deal';
 import { apiUrl, getJson, getJsonAnswer } from './http';
-import { compileFastParse, UNSURE } from './fast-parse';
+import { compileFastParse, UNSURE, type StringPool } from './fast-parse';
 
-let fastDeal: ((record: unknown) => Deal | typeof UNSURE) | undefined;
+let fastDeal: ((record: unknown, pool?: StringPool) => Deal | typeof UNSURE) | undefined;
 
 /**
  * `parseDealList` with the schema's fast path (`fast-parse.ts`) first: a record it accepts is what zod
@@ -31,13 +31,14 @@ function validateDeals(
   records: readonly unknown[],
   offset: number,
   seen: Map<string, number>,
+  pool: StringPool,
 ): { deals: Deal[]; rejected: RejectedRecord[] } {
   fastDeal ??= compileFastParse(DealSchema);
   const deals: Deal[] = [];
   const rejected: RejectedRecord[] = [];
   for (let i = 0; i < records.length; i++) {
     const index = offset + i;
-    const deal = fastDeal(records[i]);
+    const deal = fastDeal(records[i], pool);
     if (deal === UNSURE) {
       const slow = parseDealList([records[i]], { offset: index, seen });
       deals.push(...slow.deals);
@@ -133,6 +134,8 @@ export async function fetchDeals(
   const deals: Deal[] = [];
   const rejected: RejectedRecord[] = [];
   const seen = new Map<string, number>();
+  // One copy of each repeated short string across the whole load (fast-parse.ts); dropped at the end.
+  const pool: StringPool = new Map();
   let total: number | undefined;
   let received = 0;
   let maxPages = 1;
@@ -169,7 +172,7 @@ export async function fetchDeals(
         await yieldToBrowser();
         signal?.throwIfAborted();
       }
-      const slice = validateDeals(body.data.slice(at, at + CHECK_SLICE), received + at, seen);
+      const slice = validateDeals(body.data.slice(at, at + CHECK_SLICE), received + at, seen, pool);
       for (const deal of slice.deals) parsed.deals.push(deal);
       for (const reject of slice.rejected) parsed.rejected.push(reject);
     }

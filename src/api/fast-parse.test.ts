@@ -81,11 +81,15 @@ const damaged = fc
 describe('the fast path agrees with the zod schema', () => {
   it('accepts every seed and synthetic deal, giving exactly what zod gives', () => {
     const records = [...seeds, ...json(generateSyntheticDeals({ size: 500, seed: 7 }))];
+    // With a pool of strings shared over the whole list, as a load uses it, and without.
+    const pool = new Map<string, string>();
     for (const record of records) {
       const parsed = Deal.safeParse(record);
       expect(parsed.success).toBe(true);
       expect(fast(record)).toStrictEqual(parsed.data);
+      expect(fast(record, pool)).toStrictEqual(parsed.data);
     }
+    expect(pool.size).toBeGreaterThan(0);
   });
 
   it('on a damaged record, either accepts what zod accepts, as zod returns it, or leaves it to zod', () => {
@@ -93,7 +97,7 @@ describe('the fast path agrees with the zod schema', () => {
     let unsure = 0;
     fc.assert(
       fc.property(damaged, (record) => {
-        const result = fast(record);
+        const result = fast(record, new Map());
         const parsed = Deal.safeParse(record);
         if (result === UNSURE) {
           unsure += 1;
