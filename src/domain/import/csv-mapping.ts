@@ -99,7 +99,8 @@ export function readCsvTable(
         start += 1;
       }
       const startLine = line;
-      for (let i = start; i < cursor; i++) if (body.charCodeAt(i) === 10) line += 1;
+      for (let i = body.indexOf('\n', start); i !== -1 && i < cursor; i = body.indexOf('\n', i + 1))
+        line += 1;
       found = result.meta.delimiter;
       const cells = result.data;
       count += 1;
