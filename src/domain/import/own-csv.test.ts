@@ -57,9 +57,9 @@ describe('the app’s CSV export read back', () => {
     expect(second!.title).toBe('=SUM(1)');
     expect(second!.summary).toBe("'Tis a summary");
     expect(result.warnings).toEqual([
-      'The title was edited after the export on lines 2, 4: the edit is imported.',
-      'The status was edited after the export on line 2: the edit is imported.',
-      'The summary was edited after the export on line 4: the edit is imported.',
+      'The title was edited after the export on lines 2, 4: the edited value is read (a deal already in the tracker keeps its own unless the preview lists the change).',
+      'The status was edited after the export on line 2: the edited value is read (a deal already in the tracker keeps its own unless the preview lists the change).',
+      'The summary was edited after the export on line 4: the edited value is read (a deal already in the tracker keeps its own unless the preview lists the change).',
     ]);
   });
 
@@ -70,9 +70,7 @@ describe('the app’s CSV export read back', () => {
     const result = parse(csv);
     expect(result.deals[0]!.deal.buyerCountries).toEqual(['IN']);
     expect(result.warnings).toEqual([
-      expect.stringMatching(
-        /^The buyer column was edited after the export on line 2: that edit is not imported/,
-      ),
+      expect.stringMatching(/^The buyer column was edited after the export on line 2: that edit is not read/),
     ]);
   });
 

@@ -122,11 +122,13 @@ export const parseOwnCsv: Parser = (text, encoding, context) => {
   const lines = (list: number[]) =>
     `line${list.length === 1 ? '' : 's'} ${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}`;
   for (const [column, list] of edited) {
-    warnings.push(`The ${column} was edited after the export on ${lines(list)}: the edit is imported.`);
+    warnings.push(
+      `The ${column} was edited after the export on ${lines(list)}: the edited value is read (a deal already in the tracker keeps its own unless the preview lists the change).`,
+    );
   }
   for (const [column, list] of ignored) {
     warnings.push(
-      `The ${column} column was edited after the export on ${lines(list)}: that edit is not imported (only title, summary, status and kind are read back; record_json holds the rest).`,
+      `The ${column} column was edited after the export on ${lines(list)}: that edit is not read (only title, summary, status and kind are read back; record_json holds the rest).`,
     );
   }
   const n = table.rows.length + table.rejected.length;
