@@ -152,20 +152,24 @@ export function SupplierChart({
     pick(String((bar.payload as OrderGroupRow).key)),
   );
   const switches = (
-    <span className="segmented" role="group" aria-label="Orders">
-      {(['supplier', 'category', 'year'] as const).map((g) => (
-        <button key={g} type="button" aria-pressed={grouping === g} onClick={() => setGrouping(g)}>
-          {GROUPING_LABELS[g]}
-        </button>
-      ))}
-      {orders.tivKnown > 0
-        ? (['count', 'tiv'] as const).map((m) => (
+    <>
+      <span className="segmented" role="group" aria-label="Orders by">
+        {(['supplier', 'category', 'year'] as const).map((g) => (
+          <button key={g} type="button" aria-pressed={grouping === g} onClick={() => setGrouping(g)}>
+            {GROUPING_LABELS[g]}
+          </button>
+        ))}
+      </span>
+      {orders.tivKnown > 0 ? (
+        <span className="segmented" role="group" aria-label="Measure">
+          {(['count', 'tiv'] as const).map((m) => (
             <button key={m} type="button" aria-pressed={metric === m} onClick={() => setMetric(m)}>
               {m === 'count' ? 'Deals' : 'SIPRI TIV'}
             </button>
-          ))
-        : null}
-    </span>
+          ))}
+        </span>
+      ) : null}
+    </>
   );
   const title = `${ORDERS_TITLES[grouping]}${metric === 'tiv' ? ': SIPRI TIV (millions)' : ''}`;
   const tivNote = tivKnownNote(orders);
@@ -181,7 +185,8 @@ export function SupplierChart({
       shape={dimmableBar}
       maxBarSize={horizontal ? 28 : 40}
     >
-      {labels}
+      {/* Dozens of years leave no room for a number on each bar: the tooltip and the table have them. */}
+      {horizontal || rows.length <= 30 ? labels : null}
     </Bar>
   );
   return (
@@ -232,7 +237,13 @@ export function SupplierChart({
                     )}
                   </th>
                   <td className="num">{formatCount(r.count)}</td>
-                  <td className="num">{r.tiv !== null ? formatTiv(r.tiv) : 'not known'}</td>
+                  <td className="num">
+                    {r.tiv !== null ? (
+                      formatCount(r.tiv)
+                    ) : (
+                      <span title="Not known: no deal here has a SIPRI TIV">–</span>
+                    )}
+                  </td>
                   <td className="num">{formatCount(r.tivKnown)}</td>
                 </>
               );
@@ -283,7 +294,7 @@ export function SupplierChart({
               tickLine={false}
               ticks={ticks}
               domain={domain}
-              interval={0}
+              interval="preserveStartEnd"
               tickFormatter={metric === 'count' ? countAxisFormat : formatTiv}
             />
             <YAxis

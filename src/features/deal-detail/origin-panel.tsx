@@ -61,11 +61,10 @@ export function OriginPanel({ origin }: { origin: Origin }) {
         Imported from <DataText>{origin.publisher}</DataText>
       </h2>
       <p className="muted">
-        This record was read from a file, not entered here: its figures are the file’s
+        This record was read from a file, not entered here: its facts and figures are the file’s
         {origin.rights ? (
           <>
-            {' '}
-            (<DataText>{origin.rights}</DataText>)
+            , <DataText>{origin.rights}</DataText>
           </>
         ) : null}
         .
