@@ -89,7 +89,10 @@ export function ImportPage() {
   const [step, setStep] = useState<Step>({ step: 'pick' });
   const runnerRef = useRef<ImportRunner | null>(null);
   const run = useRef(0);
+  /** The run whose answer has arrived: progress for it after that is stale. */
+  const settled = useRef(0);
   const commit = useCommitImport();
+  const resetCommit = commit.reset;
 
   const runner = () => (runnerRef.current ??= createImportRunner());
   useEffect(() => () => runnerRef.current?.dispose(), []);
@@ -97,7 +100,8 @@ export function ImportPage() {
   const onProgress = useCallback((id: number, fileName: string) => {
     const startedAt = performance.now();
     return (done: number, total: number, phase: string) => {
-      if (run.current !== id) return;
+      // Progress comes over its own message port, so its last message can arrive after the answer.
+      if (run.current !== id || settled.current === id) return;
       setStep({
         step: 'reading',
         fileName,
@@ -108,6 +112,7 @@ export function ImportPage() {
 
   const settle = useCallback((id: number, fileName: string, outcome: AnalyseOutcome) => {
     if (run.current !== id) return;
+    settled.current = id;
     if (outcome.kind === 'cancelled')
       setStep({ step: 'pick', notice: { tone: 'info', text: 'Import cancelled. Nothing was changed.' } });
     else if (outcome.kind === 'unreadable')
@@ -122,6 +127,7 @@ export function ImportPage() {
 
   const fail = useCallback((id: number, error: unknown) => {
     if (run.current !== id) return;
+    settled.current = id;
     const why = error instanceof Error ? error.message : String(error);
     setStep({
       step: 'pick',
@@ -132,7 +138,7 @@ export function ImportPage() {
   const start = useCallback(
     async (file: File) => {
       const id = ++run.current;
-      commit.reset();
+      resetCommit();
       performance.mark('import:start');
       if (file.size > MAX_IMPORT_BYTES) {
         setStep({
@@ -163,7 +169,7 @@ export function ImportPage() {
         fail(id, error);
       }
     },
-    [commit, context, fail, onProgress, queryClient, settle],
+    [resetCommit, context, fail, onProgress, queryClient, settle],
   );
 
   // A file dropped on another page, handed over by the shell's drop-anywhere.
