@@ -258,6 +258,17 @@ describe('OCDS: broken input', () => {
     expect(result.rejected[0]!.reason).toContain('has no "address.countryName"');
   });
 
+  it('takes the buyer country from the party with role buyer when "buyer" names no party', () => {
+    const pkg = releasePackage();
+    for (const r of pkg.releases) (r as unknown as { buyer: { id: string } }).buyer.id = 'NOT-IN-PARTIES';
+    const result = parse(JSON.stringify(pkg));
+    expect(result.deals[0]!.deal.buyerCountries).toEqual(['GB']);
+    expect(result.deals[0]!.deal.parties.filter((p) => p.role === 'buyer-organisation')).toEqual([
+      { name: 'London Borough of Barnet', role: 'buyer-organisation', country: 'GB' },
+    ]);
+    expect(result.warnings.some((w) => w.includes('buyer names party "NOT-IN-PARTIES"'))).toBe(true);
+  });
+
   it('rejects a process whose buyer country it does not know, with the path and the name, never a guess', () => {
     const pkg = releasePackage();
     for (const r of pkg.releases) {

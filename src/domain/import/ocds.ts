@@ -222,6 +222,15 @@ const MILESTONE_KINDS: Record<string, MilestoneKind> = { delivery: 'delivery' };
 
 class Rejection extends Error {}
 
+type Organisation = { name: string; country?: string };
+/** One entry per name, the one with a country where the same name comes with and without one. */
+function byName(list: readonly (Organisation | undefined)[]): Organisation[] {
+  const out = new Map<string, Organisation>();
+  for (const o of list)
+    if (o && (!out.has(o.name) || (!out.get(o.name)!.country && o.country))) out.set(o.name, o);
+  return [...out.values()];
+}
+
 /** One process as a deal record (before validation), with the warnings its references raised. */
 function buildDeal(
   process: Package['processes'][number],
@@ -266,11 +275,18 @@ function buildDeal(
       .filter(({ party }) => Array.isArray(party.roles) && party.roles.includes(role))
       .map(({ party }) => party);
 
-  // Buyer: `buyer`, else the parties with role `buyer`.
-  const buyerRefs = isObject(r.buyer) ? [r.buyer] : withRole('buyer');
-  const buyers = buyerRefs
-    .map((ref, i) => resolve(ref, isObject(r.buyer) ? 'buyer' : `buyer party ${i + 1}`))
-    .filter((b) => b !== undefined);
+  // Buyer: `buyer`, and the parties with role `buyer` (which give the country when `buyer` names no party).
+  const buyerId = isObject(r.buyer) ? idOf(r.buyer.id) : undefined;
+  const buyerRefs = [
+    ...(isObject(r.buyer) ? [{ ref: r.buyer, path: 'buyer' }] : []),
+    ...withRole('buyer')
+      .filter((party) => buyerId === undefined || idOf(party.id) !== buyerId)
+      .map((party) => ({
+        ref: party,
+        path: `buyer party ${idOf(party.id) ?? text(party.name) ?? '(no id)'}`,
+      })),
+  ];
+  const buyers = byName(buyerRefs.map(({ ref, path }) => resolve(ref, path)));
   if (buyers.length === 0) {
     throw new Rejection('no buyer: neither "buyer" nor a party with role "buyer" names one');
   }
@@ -302,7 +318,7 @@ function buildDeal(
         path: `supplier party ${idOf(party.id) ?? text(party.name) ?? '(no id)'}`,
       });
   });
-  const suppliers = supplierRefs.map(({ ref, path }) => resolve(ref, path)).filter((s) => s !== undefined);
+  const suppliers = byName(supplierRefs.map(({ ref, path }) => resolve(ref, path)));
   const supplierCountries = [...new Set(suppliers.map((s) => s.country).filter((c) => c !== undefined))];
   const buyerCountries = [...new Set(buyers.map((b) => b.country).filter((c) => c !== undefined))];
   if (buyerCountries.length === 0) {
