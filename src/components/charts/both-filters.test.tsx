@@ -53,7 +53,7 @@ describe('one filter for a view narrowed to a bar', () => {
   it('gives up where two different sets of a many-valued facet meet', () => {
     expect(bothFilters({ domain: ['air'] }, { domain: ['land'] })).toBeUndefined();
     expect(bothFilters({ service: ['navy'] }, { service: ['navy'] })).toEqual({ service: ['navy'] });
-    expect(bothFilters({ status: ['signed', 'completed'] }, { status: ['completed'] })).toEqual({
+    expect(bothFilters({ status: ['contract-signed', 'completed'] }, { status: ['completed'] })).toEqual({
       status: ['completed'],
     });
   });
