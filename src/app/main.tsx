@@ -1,18 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { configureApi } from '../api';
 import { App } from './app';
-import { apiMode, startMockApi } from './start-mock-api';
+import { startMockApi } from './start-mock-api';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
-const mode = apiMode();
 
-if (mode === 'mock') {
-  const started = startMockApi();
-  // Requests wait for the embedded API; the page itself renders at once.
-  configureApi({ apiReady: started });
-  started.catch((error: unknown) => {
+startMockApi().then(
+  (mode) => {
+    root.render(
+      <StrictMode>
+        <App apiMode={mode} />
+      </StrictMode>,
+    );
+  },
+  (error: unknown) => {
     // Without the mock API no request can succeed: say so instead of showing an empty app.
     console.error(error);
     root.render(
@@ -22,11 +24,5 @@ if (mode === 'mock') {
         are allowed.
       </p>,
     );
-  });
-}
-
-root.render(
-  <StrictMode>
-    <App apiMode={mode} />
-  </StrictMode>,
+  },
 );
