@@ -11,8 +11,6 @@ export interface ApiSettings {
   headersTimeoutMs: number;
   /** The cap from sending the request to the last byte of the body: a server that drips its answer fails too. */
   totalTimeoutMs: number;
-  /** Settles when the API can answer (the embedded API's service worker has started); requests wait for it. */
-  apiReady?: Promise<unknown>;
 }
 
 function configuredBaseUrl(): string | undefined {
@@ -300,7 +298,6 @@ async function readErrorBody(response: Response): Promise<unknown> {
 async function request(url: URL, options: RequestOptions): Promise<JsonAnswer> {
   const { signal, method } = options;
   const write = method !== 'GET';
-  if (settings.apiReady) await settings.apiReady;
   const { headersTimeoutMs, totalTimeoutMs } = settings;
   // The headers deadline must not cut off a long body, so it is a timer cleared on arrival, while the
   // overall cap stays armed until the last byte.
