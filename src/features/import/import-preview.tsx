@@ -70,28 +70,32 @@ function AddedList({
     <section className="card import-section" aria-labelledby={headingId}>
       <h2 id={headingId}>New deals ({formatCount(count)})</h2>
       {rows ? (
-        <table className="import-table">
-          <thead>
-            <tr>
-              <th scope="col">Deal</th>
-              <th scope="col">Supplier</th>
-              <th scope="col">Buyer</th>
-              <th scope="col">From</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <DataText>{row.title}</DataText>
-                </td>
-                <td>{countries(row.supplierCountries)}</td>
-                <td>{countries(row.buyerCountries)}</td>
-                <td className="import-table__place">{placesText(row.places)}</td>
+        <div className="import-table-wrap">
+          <table className="import-table import-table--added">
+            <thead>
+              <tr>
+                <th scope="col">Deal</th>
+                <th scope="col">Supplier</th>
+                <th scope="col">Buyer</th>
+                <th scope="col" className="import-table__place">
+                  From
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td className="import-table__title">
+                    <DataText>{row.title}</DataText>
+                  </td>
+                  <td>{countries(row.supplierCountries)}</td>
+                  <td>{countries(row.buyerCountries)}</td>
+                  <td className="import-table__place">{placesText(row.places)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p className="muted">Loading the list…</p>
       )}
@@ -149,24 +153,26 @@ function RejectedList({
           Download the report (CSV)
         </button>
       </div>
-      <table className="import-table">
-        <thead>
-          <tr>
-            <th scope="col">Where</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rejected.slice(offset, offset + PAGE).map((row, i) => (
-            <tr key={`${String(row.place)}-${offset + i}`}>
-              <td className="import-table__place">{placeText(row.place)}</td>
-              <td>
-                <DataText>{row.reason}</DataText>
-              </td>
+      <div className="import-table-wrap">
+        <table className="import-table">
+          <thead>
+            <tr>
+              <th scope="col">Where</th>
+              <th scope="col">Why</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rejected.slice(offset, offset + PAGE).map((row, i) => (
+              <tr key={`${String(row.place)}-${offset + i}`}>
+                <td className="import-table__place">{placeText(row.place)}</td>
+                <td>
+                  <DataText>{row.reason}</DataText>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pager
         offset={offset}
         pageSize={PAGE}
