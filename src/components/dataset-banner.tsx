@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { dealQueries, metaQueries } from '../api';
 import { useApiContext } from './api-context';
 import { formatCount, importedGroupsInList, importedSentences, type ImportedGroup } from '../domain';
@@ -8,9 +8,30 @@ import { formatCount, importedGroupsInList, importedSentences, type ImportedGrou
  * The imported records in the loaded list, per publisher, rights and import day. It reads the list
  * a page has loaded and never loads it itself: a page without the list says nothing of it.
  */
+// The banner and the header's label read the same list: it is walked once.
+const counted = new WeakMap<readonly unknown[], ImportedGroup[]>();
+
 export function useImportedGroups(): ImportedGroup[] {
   const { data } = useQuery({ ...dealQueries.list(useApiContext()), enabled: false });
-  return useMemo(() => (data ? importedGroupsInList(data.deals) : []), [data]);
+  const [groups, setGroups] = useState<ImportedGroup[]>([]);
+  // Counted when the page is idle, not in the render a save paints: one walk over the list reads a
+  // field of every deal (about 15 ms at 100,000), and the label can wait a frame.
+  useEffect(() => {
+    if (!data) return;
+    const count = () =>
+      setGroups((shown) => {
+        let next = counted.get(data.deals);
+        if (!next) counted.set(data.deals, (next = importedGroupsInList(data.deals)));
+        return JSON.stringify(next) === JSON.stringify(shown) ? shown : next;
+      });
+    if ('requestIdleCallback' in window) {
+      const handle = window.requestIdleCallback(count, { timeout: 1000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const handle = setTimeout(count, 50);
+    return () => clearTimeout(handle);
+  }, [data]);
+  return groups;
 }
 
 /** Names the data set on every page; synthetic data is announced so it is never taken for real deals. */
