@@ -59,6 +59,24 @@ describe('a server that pages its answer', () => {
     expect(server.requests.map((u) => u.searchParams.get('offset'))).toEqual(['0', '1000', '2000']);
   });
 
+  it('checks one large page 5,000 records at a time, saying how far it has got, and skips a bad one', async () => {
+    const many = wireDeals(12_000);
+    many[7000] = { ...(many[7000] as object), sources: [] };
+    await serve(cappedPages(12_000, many));
+    const progress: DealListProgress[] = [];
+    const result = await fetchDeals({}, {}, { onProgress: (p) => progress.push(p) });
+    expect(progress.filter((p) => !p.bytes).map((p) => `${p.received} of ${p.total}`)).toEqual([
+      '5000 of 12000',
+      '10000 of 12000',
+      '12000 of 12000',
+    ]);
+    expect(result).toMatchObject({ total: 12_000, received: 12_000, complete: true });
+    expect(result.deals).toHaveLength(11_999);
+    expect(result.rejected).toEqual([
+      expect.objectContaining({ index: 7000, reason: expect.stringMatching(/sources/) as unknown }),
+    ]);
+  });
+
   it('that ignores offset yields the first page marked incomplete, not 1,000 of 1,000', async () => {
     await serve((_request, response) =>
       sendJson(response, { data: all.slice(0, 1000), total: 2500, offset: 0, limit: 1000 }),
