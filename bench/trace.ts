@@ -7,9 +7,17 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CDPSession } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
-import { measureCrossFilter, measureFacet, measureSave, measureSearch, openReady, READY } from './measure.ts';
+import {
+  measureCrossFilter,
+  measureFacet,
+  measureSave,
+  measureScroll,
+  measureSearch,
+  openReady,
+  READY,
+} from './measure.ts';
 import { launchChromium } from './chromium.ts';
 import { serveStatic } from './serve.ts';
 import { summarise } from './stats.ts';
@@ -21,7 +29,9 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { type?: string } };
+  /** The thread's CPU time, where the event records it. */
+  tdur?: number;
+  args?: { name?: string; data?: { type?: string }; elementCount?: number };
 }
 
 const PHASES = {
@@ -46,8 +56,8 @@ const { values: args } = parseArgs({
   },
 });
 const what = args.what ?? 'search';
-if (!['search', 'facet', 'cross', 'save'].includes(what))
-  throw new Error('--what is search, facet, cross or save');
+if (!['search', 'facet', 'cross', 'save', 'scroll'].includes(what))
+  throw new Error('--what is search, facet, cross, save or scroll');
 const size = args.size ?? '100000';
 const reps = Number(args.reps ?? 20);
 const root = new URL('..', import.meta.url).pathname;
@@ -93,14 +103,16 @@ async function main() {
         ? { url: `http://127.0.0.1:${port}/${query}`, ready: READY.dashboard }
         : { url: `http://127.0.0.1:${port}/deals${query}`, ready: READY.table };
     const { context, page } = await openReady(browser, target);
-    const interact = () =>
-      what === 'cross'
-        ? measureCrossFilter(page, reps)
-        : what === 'save'
-          ? measureSave(page, reps, 'dashboard')
-          : what === 'facet'
-            ? measureFacet(page, reps)
-            : measureSearch(page, '#deal-search', '.deals-page .page__head p', reps).then((r) => r.samples);
+    const interact = (): Promise<number[]> =>
+      what === 'scroll'
+        ? scrollDown(page)
+        : what === 'cross'
+          ? measureCrossFilter(page, reps)
+          : what === 'save'
+            ? measureSave(page, reps, 'dashboard')
+            : what === 'facet'
+              ? measureFacet(page, reps)
+              : measureSearch(page, '#deal-search', '.deals-page .page__head p', reps).then((r) => r.samples);
     await interact(); // warm-up: the JIT and the filter index, as after a few seconds of use
     const cdp = await context.newCDPSession(page);
     if (args.cpuprofile) {
@@ -115,6 +127,11 @@ async function main() {
       process.stdout.write(`CPU profile: ${args.cpuprofile}\n`);
     }
 
+    if (what === 'scroll') {
+      printScroll(samples, events);
+      await context.close();
+      return;
+    }
     const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
     const own = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
     const type = what === 'search' ? 'keydown' : what === 'save' ? 'bench-save' : 'click';
@@ -162,6 +179,58 @@ async function main() {
     await browser.close();
     app.close();
   }
+}
+
+/** The benchmark's scroll (10,000 rows in 120 frames), then back to the top for the next run. */
+async function scrollDown(page: Page): Promise<number[]> {
+  const frames = await measureScroll(page, '.deal-table', 'table tbody tr', 10_000);
+  await page.evaluate(() => document.querySelector('.deal-table')?.scrollTo({ top: 0 }));
+  await page.waitForTimeout(200);
+  return frames;
+}
+
+/**
+ * Per frame of the scroll, each phase's main-thread time as wall time and as the thread's CPU time
+ * (`tdur`: on a shared machine the wall time includes the thread waiting for a core), and the
+ * elements whose style was recalculated.
+ */
+function printScroll(frames: number[], events: TraceEvent[]) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const own = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const ticks = own
+    .filter((e) => e.name === 'FireAnimationFrame')
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
+  const [from, to] = [ticks[0] ?? 0, ticks[ticks.length - 1] ?? 0];
+  const n = Math.max(ticks.length - 1, 1);
+  const inScroll = own.filter((e) => e.ts >= from && e.ts < to);
+  const cpu = (names: readonly string[]) => {
+    let [total, reach] = [0, -Infinity];
+    for (const e of inScroll.filter((x) => names.includes(x.name)).sort((a, b) => a.ts - b.ts)) {
+      const end = e.ts + (e.dur ?? 0);
+      if (end <= reach) continue;
+      total += e.tdur ?? e.dur ?? 0;
+      reach = end;
+    }
+    return total / 1000;
+  };
+  const restyled = inScroll
+    .filter((e) => e.name === 'UpdateLayoutTree')
+    .reduce((sum, e) => sum + (e.args?.elementCount ?? 0), 0);
+  const figures = summarise(frames);
+  process.stdout.write(
+    `scroll at ${size}: ${frames.filter((f) => f > 17).length} of ${frames.length} frames over 16.7 ms, ` +
+      `median ${figures.median.toFixed(1)} ms (traced, so slower than the benchmark)\n` +
+      `main thread per frame (mean of ${n}), wall / CPU: ` +
+      (Object.entries(PHASES) as [string, readonly string[]][])
+        .map(
+          ([phase, names]) =>
+            `${phase} ${(coveredMs(inScroll.filter((e) => names.includes(e.name))) / n).toFixed(1)} / ` +
+            `${(cpu(names) / n).toFixed(1)} ms`,
+        )
+        .join(', ') +
+      `; elements restyled ${Math.round(restyled / n)}\n`,
+  );
 }
 
 await main();
