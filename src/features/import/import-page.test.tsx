@@ -8,6 +8,7 @@ import { SEED } from '../../../seeds/expected';
 import { fetchDeals, resetData } from '../../api';
 import { Deal, formatCount } from '../../domain';
 import { parseFile } from '../../domain/import/detect';
+import { MAX_IMPORT_BYTES } from '../../domain/import/decode';
 import { buildImportPlan } from '../../domain/import/plan';
 import { renderApp } from '../../test/render-app';
 
@@ -108,6 +109,12 @@ describe('the Import page', { timeout: 90_000 }, () => {
     const input = await screen.findByLabelText('Choose a file to import');
     await user.upload(input, new File([], 'empty.csv', { type: 'text/csv' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/empty/i);
+
+    // Over 200 MB: refused by its size, before a byte is read.
+    const huge = new File(['Title,Supplier,Buyer'], 'huge.csv', { type: 'text/csv' });
+    Object.defineProperty(huge, 'size', { value: MAX_IMPORT_BYTES + 1 });
+    await user.upload(screen.getByLabelText('Choose a file to import'), huge);
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/huge\.csv.*up to 200 MB/));
 
     await user.upload(
       screen.getByLabelText('Choose a file to import'),
