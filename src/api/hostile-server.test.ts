@@ -60,7 +60,7 @@ describe('a server that pages its answer', () => {
   });
 
   it('checks one large page 5,000 records at a time, saying how far it has got, and skips a bad one', async () => {
-    const many = wireDeals(12_000);
+    const many: unknown[] = wireDeals(12_000);
     many[7000] = { ...(many[7000] as object), sources: [] };
     await serve(cappedPages(12_000, many));
     const progress: DealListProgress[] = [];
