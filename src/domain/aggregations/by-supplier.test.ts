@@ -114,9 +114,9 @@ describe('units of imported records', () => {
     );
     const all = [...bigImport, ...seeds];
     const slots = (deals: typeof seeds) =>
-      unitsByService(seeds, 8, 'platforms', deals).series.map((s) => [s.key, s.slot]);
+      unitsByService(seeds, 8, 'platforms', deals).series.map((s): [string, number] => [s.key, s.slot]);
     const alone = new Map(slots(seeds));
-    const withImport = slots(all).filter(([, slot]) => (slot as number) >= 0);
+    const withImport = slots(all).filter(([, slot]) => slot >= 0);
     // Every seed system that keeps a slot keeps its own (the eighth pools once there are more systems).
     expect(withImport.length).toBeGreaterThanOrEqual(alone.size - 1);
     for (const [key, slot] of withImport) expect(alone.get(key)).toBe(slot);
