@@ -93,8 +93,10 @@ async function interactions(
   return samples;
 }
 
-// One-character queries, each narrowing 100,000 synthetic deals to a different share of them.
-const KEYS = ['q', 'x', 'z', 'j', 'k', 'v', 'w', 'b'];
+// One-character queries, each narrowing 100,000 synthetic deals to a different share of them, and
+// none matching every seed deal: a keystroke that changes no count paints nothing to wait for ('v'
+// matched all 24 seeds once their planned milestones said "delivery", so 'g' took its place).
+const KEYS = ['q', 'x', 'z', 'j', 'k', 'g', 'w', 'b'];
 
 /**
  * Types one character into the search box and deletes it again, alternately; both keystrokes are
