@@ -1,6 +1,12 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { importReportCsv, importReportName, importSummary, refusedRows } from './report-csv';
+import {
+  importReportCsv,
+  importReportName,
+  importSummary,
+  reasonBesidePlace,
+  refusedRows,
+} from './report-csv';
 
 const read = (csv: string) => Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 
@@ -54,5 +60,18 @@ describe('the import summary', () => {
     expect(importSummary({ created: 30000, updated: 0, skipped: 0 })).toBe(
       'Imported 30,000 deals, updated 0, skipped 0',
     );
+  });
+});
+
+describe('a reason beside its line', () => {
+  it('does not say the line twice, and keeps a reason that names another line', () => {
+    expect(reasonBesidePlace({ place: 4, reason: 'line 4: supplierCountries: Required' })).toBe(
+      'SupplierCountries: Required',
+    );
+    expect(reasonBesidePlace({ place: 14, reason: 'Line 14: a quoted cell opens and never closes' })).toBe(
+      'A quoted cell opens and never closes',
+    );
+    expect(reasonBesidePlace({ place: 5, reason: 'line 4 has it too' })).toBe('line 4 has it too');
+    expect(reasonBesidePlace({ place: 'data[3]', reason: 'line 3: x' })).toBe('line 3: x');
   });
 });

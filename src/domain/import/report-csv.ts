@@ -7,6 +7,18 @@ import type { BatchResultBody } from '../model/api-contract';
 import { neutraliseCell, toCsv } from '../export/csv-export';
 import type { FilePlace, RejectedRow } from './types';
 
+/**
+ * A reason as it reads beside its place: parsers write each reason so that it stands alone ("Line 14:
+ * a quoted cell opens and never closes"), and where the line is already shown in its own column, the
+ * same "line 14" again in front of the reason is only noise.
+ */
+export function reasonBesidePlace(row: RejectedRow): string {
+  if (typeof row.place !== 'number') return row.reason;
+  const lead = new RegExp(`^line ${row.place}:\\s*`, 'i');
+  const rest = row.reason.replace(lead, '');
+  return rest === row.reason ? rest : rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 /** The report of rows that could not be imported: line (or JSON path), reason, and the row as read. */
 export function importReportCsv(rejected: readonly RejectedRow[]): string {
   const numbers = rejected.every((r) => typeof r.place === 'number');
@@ -14,7 +26,7 @@ export function importReportCsv(rejected: readonly RejectedRow[]): string {
   const place = numbers ? 'line' : paths ? 'path' : 'line or path';
   const rows = [...rejected]
     .sort(byPlace)
-    .map((r) => [String(r.place), r.reason, r.raw ?? ''].map(neutraliseCell));
+    .map((r) => [String(r.place), reasonBesidePlace(r), r.raw ?? ''].map(neutraliseCell));
   return toCsv([place, 'reason', 'row'], rows);
 }
 

@@ -3,6 +3,7 @@ import { ChangeList } from '../../components/conflict/change-list';
 import '../../components/conflict/conflict.css';
 import { DataText } from '../../components/data-text';
 import { countryName, formatCount } from '../../domain';
+import { reasonBesidePlace } from '../../domain/import/report-csv';
 import type { FilePlace, PlannedUpdate, RejectedRow } from '../../domain/import/types';
 import type { AddedRow, PlanSummary } from './import-core';
 import { Pager } from './pager';
@@ -166,7 +167,7 @@ function RejectedList({
               <tr key={`${String(row.place)}-${offset + i}`}>
                 <td className="import-table__place">{placeText(row.place)}</td>
                 <td>
-                  <DataText>{row.reason}</DataText>
+                  <DataText>{reasonBesidePlace(row)}</DataText>
                 </td>
               </tr>
             ))}
