@@ -186,3 +186,37 @@ describe('latestSourceDate after a save', () => {
     );
   });
 });
+
+// Synthetic sources carry no date; the dated copy gives each deal's sources a month of its own.
+const dated = synthetic.map((deal, i) => ({
+  ...deal,
+  sources: deal.sources.map((source) => ({ ...source, date: `20${10 + (i % 15)}-0${1 + (i % 9)}` })),
+}));
+
+describe.each([
+  ['undated sources', synthetic],
+  ['dated sources', dated],
+])('latestSourceDate of a long list between saves (%s)', (_, deals) => {
+  it('reads only the saved deal, after a one-deal list was asked for in between', () => {
+    const reads = new Set<string>();
+    // Each deal reports when its sources are read, so a full walk shows as every deal read.
+    const watched = deals.map((deal): Deal => {
+      const sources = deal.sources;
+      return Object.defineProperty<Deal>({ ...deal }, 'sources', {
+        get: () => (reads.add(deal.id), sources),
+        enumerable: true,
+      });
+    });
+    latestSourceDate(watched);
+    const saved = { ...deals[1]!, title: `${deals[1]!.title} (edited)` };
+    const after = watched.map((deal, i) => (i === 1 ? saved : deal));
+    latestSourceDate([watched[0]!]); // a deal's own card, drawn between the two saves
+    reads.clear();
+    const fresh = deals
+      .flatMap((d) => d.sources.flatMap((s) => (s.date ? [s.date] : [])))
+      .sort()
+      .at(-1);
+    expect(latestSourceDate(after)).toBe(fresh);
+    expect(reads.size).toBeLessThan(deals.length / 10);
+  });
+});

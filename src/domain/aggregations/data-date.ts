@@ -46,8 +46,14 @@ function patched(
  * 100,000 deals read every source again: about 20 ms).
  */
 export function latestSourceDate(deals: readonly Deal[]): PartialDate | undefined {
+  // A list this short is read faster than looked up, and remembering it as the last list would make
+  // the next save of the long one read every source again: a deal's own card asks for its single deal
+  // on every render of the dashboard, between two saves of the whole list (9 ms a save at 100,000).
+  if (deals.length <= MAX_PATCHED) return newestOf(deals, undefined);
   if (latest.has(deals)) return latest.get(deals);
-  const newest = (last && patched(last, deals))?.newest ?? newestOf(deals, undefined);
+  // Not `?.newest ??`: a list with no dated source patches to undefined, which is an answer.
+  const patch = last && patched(last, deals);
+  const newest = patch ? patch.newest : newestOf(deals, undefined);
   latest.set(deals, newest);
   last = { deals, newest };
   return newest;
