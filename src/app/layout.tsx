@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { metaQueries } from '../api';
 import { useApiContext } from '../components/api-context';
 import { ContextLink, ContextNavLink } from '../components/context-link';
-import { DatasetBanner, DatasetLabel } from '../components/dataset-banner';
+import { DatasetBanner, DatasetLabel, useImportedGroups } from '../components/dataset-banner';
+import { formatCount } from '../domain';
 import { DropAnywhere } from '../features/import/drop-anywhere';
 import type { ApiMode } from './routes';
 
@@ -46,9 +47,22 @@ export function Layout({ apiMode, children }: { apiMode: ApiMode; children: Reac
   );
 }
 
-/** Says where the data comes from: a generated set must not be credited to published reports. */
+/**
+ * Says where the data comes from: a generated set must not be credited to published reports, nor
+ * imported records to this project's compilation (their rights holder is named, as on every export).
+ */
 function Footer() {
   const { data: meta } = useQuery(metaQueries.meta(useApiContext()));
+  // Per register and rights, whatever the import day (the banner gives days): "762 records imported
+  // from SIPRI data (c) SIPRI".
+  const registers = new Map<string, number>();
+  for (const g of useImportedGroups()) {
+    const source = `${g.publisher} data${g.rights ? ` ${g.rights}` : ''}`;
+    registers.set(source, (registers.get(source) ?? 0) + g.count);
+  }
+  const imported = [...registers]
+    .map(([source, n]) => `${formatCount(n)} record${n === 1 ? '' : 's'} imported from ${source}`)
+    .join('; ');
   return (
     <footer className="footer">
       {meta?.synthetic ? (
@@ -58,8 +72,8 @@ function Footer() {
         </>
       ) : (
         <>
-          Every figure carries its source. Data: India–US defence deals compiled from published reports; see
-          each deal&apos;s sources.
+          Every figure carries its source. Data: India–US defence deals compiled from published reports
+          {imported ? `, and ${imported}` : ''}; see each deal&apos;s sources.
         </>
       )}
     </footer>

@@ -63,7 +63,7 @@ describe('an imported deal’s page', () => {
     expect(screen.queryByRole('heading', { name: /SIPRI TIV/ })).not.toBeInTheDocument();
   });
 
-  it('labels the app with the imported records, per publisher, rights and import day', async () => {
+  it('labels the app and its footer with the imported records, per publisher, rights and import day', async () => {
     const sipri = Array.from({ length: 30 }, (_, n) => sipriRecord(n));
     server.use(
       http.get('*/api/deals', () =>
@@ -79,6 +79,10 @@ describe('an imported deal’s page', () => {
     const banner = await screen.findByText(/^Includes 30 records imported from/);
     expect(banner).toHaveTextContent(
       'Includes 30 records imported from SIPRI data (c) SIPRI, imported 1 Dec 2026.',
+    );
+    // The footer credits the register, not this project's compilation alone.
+    expect(screen.getByRole('contentinfo')).toHaveTextContent(
+      'compiled from published reports, and 30 records imported from SIPRI data (c) SIPRI; see',
     );
   });
 });
