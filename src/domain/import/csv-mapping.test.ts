@@ -137,6 +137,9 @@ describe('guessMapping', () => {
     ['Cost (GBP thousands)', '12', { scale: 1e3, currency: 'GBP' }],
     ['Amount', '$12', { scale: 1, currency: 'USD' }],
     ['Value', '12', { scale: 1 }],
+    ['Value (INR crore)', '3,500', { scale: 1e7, currency: 'INR' }],
+    ['Cost (Rs lakh)', '40', { scale: 1e5, currency: 'INR' }],
+    ['Outlay (₹ lakh crore)', '1.5', { scale: 1e12, currency: 'INR' }],
   ])('reads the scale and currency of %s', (header, sample, expected) => {
     const table = readCsvTable(`${header}\n"${sample}"\n`);
     expect(guessValueUnit(table, { value: 0 })).toEqual({ kind: 'estimate', ...expected });

@@ -316,7 +316,22 @@ export interface ValueUnit {
   kind: FigureKind;
 }
 
+/** The scales a value column can be in, as the mapping step offers them (Indian units included). */
+export const VALUE_SCALES = [
+  { scale: 1, label: 'as written' },
+  { scale: 1e3, label: 'thousands' },
+  { scale: 1e5, label: 'lakh (10⁵)' },
+  { scale: 1e6, label: 'millions' },
+  { scale: 1e7, label: 'crore (10⁷)' },
+  { scale: 1e9, label: 'billions' },
+  { scale: 1e12, label: 'lakh crore (10¹²)' },
+] as const;
+
+// Longest first: "lakh crore" is not lakh, and "crore" is not the "cr" of another word.
 const SCALES: [RegExp, number][] = [
+  [/\blakh crores?\b/, 1e12],
+  [/\b(crores?|cr)\b/, 1e7],
+  [/\b(lakhs?|lacs?)\b/, 1e5],
   [/\b(bn|billions?|b)\b/, 1e9],
   [/\b(m|mn|mln|millions?|mio)\b/, 1e6],
   [/\b(k|thousands?)\b/, 1e3],

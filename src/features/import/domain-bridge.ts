@@ -6,7 +6,15 @@
 import type { Deal } from '../../domain';
 import { MAX_IMPORT_BYTES } from '../../domain/import/decode';
 import { parseFile } from '../../domain/import/detect';
-import { applyMapping, guessMapping, mappingProblems, type CsvTable } from '../../domain/import/csv-mapping';
+import {
+  applyMapping,
+  guessMapping,
+  guessValueUnit,
+  mappingProblems,
+  VALUE_SCALES,
+  type CsvTable,
+  type ValueUnit,
+} from '../../domain/import/csv-mapping';
 import { buildImportPlan, existingKeys } from '../../domain/import/plan';
 import type { ImportPlan, ParseResult } from '../../domain/import/types';
 
@@ -15,9 +23,12 @@ export {
   applyMapping,
   existingKeys,
   guessMapping,
+  guessValueUnit,
   mappingProblems,
   parseFile,
+  VALUE_SCALES,
   type CsvTable,
+  type ValueUnit,
 };
 
 export function planImport(

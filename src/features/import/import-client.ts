@@ -7,7 +7,7 @@ import * as Comlink from 'comlink';
 import { fetchDeal } from '../../api';
 import type { ApiContext, Deal } from '../../domain';
 import type { ColumnMapping, ParsedDeal } from '../../domain/import/types';
-import { existingKeys } from './domain-bridge';
+import { existingKeys, type ValueUnit } from './domain-bridge';
 import {
   createImportCore,
   type AddedRow,
@@ -27,6 +27,7 @@ export interface ImportRunner {
   ): Promise<AnalyseOutcome>;
   applyMapping(
     mapping: ColumnMapping,
+    valueUnit: ValueUnit | undefined,
     onProgress: ProgressHook,
     fetchExisting: FetchExisting,
   ): Promise<AnalyseOutcome>;
@@ -107,9 +108,9 @@ function inProcessRunner(): ImportRunner {
         ),
       );
     },
-    applyMapping(mapping, onProgress, fetchExisting) {
+    applyMapping(mapping, valueUnit, onProgress, fetchExisting) {
       cancelled = false;
-      return watch(core.applyMapping(mapping, onProgress, fetchExisting));
+      return watch(core.applyMapping(mapping, valueUnit, onProgress, fetchExisting));
     },
     added: (offset, limit) => Promise.resolve(core.added(offset, limit)),
     addedDeals: (offset, limit) => Promise.resolve(core.addedDeals(offset, limit)),
@@ -172,9 +173,9 @@ function workerRunner(): ImportRunner {
       });
       return cancellable(call);
     },
-    applyMapping(mapping, onProgress, fetchExisting) {
+    applyMapping(mapping, valueUnit, onProgress, fetchExisting) {
       return cancellable(
-        connect().applyMapping(mapping, Comlink.proxy(onProgress), Comlink.proxy(fetchExisting)),
+        connect().applyMapping(mapping, valueUnit, Comlink.proxy(onProgress), Comlink.proxy(fetchExisting)),
       );
     },
     added: (offset, limit) => connect().added(offset, limit),

@@ -22,7 +22,14 @@ import {
   type ParseResult,
   type ParsedDeal,
 } from '../../domain/import/types';
-import { applyMapping, guessMapping, parseFile, planImport, type CsvTable } from './domain-bridge';
+import {
+  applyMapping,
+  guessMapping,
+  parseFile,
+  planImport,
+  type CsvTable,
+  type ValueUnit,
+} from './domain-bridge';
 
 export interface ExistingRecord {
   deal: Deal;
@@ -191,6 +198,7 @@ export function createImportCore() {
     /** The generic CSV read with the user's mapping, then planned as any other file. */
     async applyMapping(
       mapping: ColumnMapping,
+      valueUnit: ValueUnit | undefined,
       progress: ProgressHook,
       fetchExisting: FetchExisting,
     ): Promise<AnalyseOutcome> {
@@ -198,7 +206,7 @@ export function createImportCore() {
       const onProgress = throttled(progress);
       return guarded(async () => {
         if (!table) throw new UnreadableFile('Choose the file again: its table is no longer held.');
-        const result = applyMapping(table, mapping, context(onProgress));
+        const result = applyMapping(table, mapping, context(onProgress), valueUnit ? { valueUnit } : {});
         return toPlan(result, onProgress, fetchExisting);
       });
     },

@@ -103,6 +103,41 @@ describe('the Import page', { timeout: 90_000 }, () => {
     expect(within(preview).getByText('Radar set').closest('li')).toHaveTextContent('Israel to India');
   });
 
+  it('reads a value column in crore, lets the user change its scale and kind, and imports it so', async () => {
+    const user = userEvent.setup();
+    renderApp('/import');
+    const csv = ['Name,Seller,Customer,Year,Value (INR crore)', 'Radar set,France,India,2019,"3,500"'].join(
+      '\n',
+    );
+    await user.upload(
+      await screen.findByLabelText('Choose a file to import'),
+      new File([csv], 'crore.csv', { type: 'text/csv' }),
+    );
+    await screen.findByRole('heading', { name: /Match the file.s columns/ });
+    const row = () => within(screen.getByRole('region', { name: /The first 1 rows/ })).getByText('Radar set');
+    // Guessed from the header: rupees, in crore, an estimate until the user says otherwise.
+    expect(screen.getByLabelText('Currency of the values')).toHaveDisplayValue('INR');
+    expect(screen.getByLabelText('Amounts in')).toHaveDisplayValue('crore (10⁷)');
+    expect(row().closest('li')).toHaveTextContent('₹3,500 crore (estimate)');
+
+    // Without the year column the figure has no date, and the row says so once, beside its line.
+    await user.selectOptions(screen.getByLabelText('Order year'), '(none)');
+    expect(screen.getByText(/has no date to date the figure by/)).toHaveTextContent(/^Column "Value/);
+    await user.selectOptions(screen.getByLabelText('Order year'), 'Year');
+
+    await user.selectOptions(screen.getByLabelText('Amounts in'), 'lakh (10⁵)');
+    await user.selectOptions(screen.getByLabelText('Kind of figure'), 'Signed');
+    expect(row().closest('li')).toHaveTextContent('₹35 crore (signed)');
+
+    await user.click(screen.getByRole('button', { name: /^Read all 1 rows/ }));
+    await user.click(await screen.findByRole('button', { name: /^Confirm: import/ }));
+    await screen.findByRole('button', { name: 'Undo' }, { timeout: 20_000 });
+    const imported = (await fetchDeals({}, {})).deals.find((d) => d.title === 'Radar set')!;
+    expect(imported.figures).toEqual([
+      expect.objectContaining({ amount: 3_500 * 1e5, currency: 'INR', kind: 'signed' }),
+    ]);
+  });
+
   it('says why a file cannot be read, changes nothing, and reads the next file', async () => {
     const user = userEvent.setup();
     renderApp('/import');

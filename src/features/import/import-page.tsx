@@ -7,7 +7,7 @@ import { DataText } from '../../components/data-text';
 import { formatCount } from '../../domain';
 import { importReportCsv, importReportName } from '../../domain/import/report-csv';
 import type { ColumnMapping, DetectedFile } from '../../domain/import/types';
-import { MAX_IMPORT_BYTES } from './domain-bridge';
+import { MAX_IMPORT_BYTES, type ValueUnit } from './domain-bridge';
 import { FilePicker } from './file-picker';
 import { allAddedDeals, createImportRunner, fetchExistingFrom, type ImportRunner } from './import-client';
 import type { AnalyseOutcome, MappingNeeded, PlanSummary } from './import-core';
@@ -188,12 +188,16 @@ export function ImportPage() {
     setStep({ step: 'pick', notice: { tone: 'info', text: 'Import cancelled. Nothing was changed.' } });
   };
 
-  const applyMapping = async (fileName: string, mapping: ColumnMapping) => {
+  const applyMapping = async (fileName: string, mapping: ColumnMapping, valueUnit: ValueUnit | undefined) => {
     const id = ++run.current;
     const progress = onProgress(id, fileName);
     progress(0, 0, 'Reading rows');
     try {
-      settle(id, fileName, await runner().applyMapping(mapping, progress, fetchExistingFrom(context)));
+      settle(
+        id,
+        fileName,
+        await runner().applyMapping(mapping, valueUnit, progress, fetchExistingFrom(context)),
+      );
     } catch (error) {
       fail(id, error);
     }
@@ -247,7 +251,7 @@ export function ImportPage() {
           <MappingStep
             needed={step.needed}
             fileName={step.fileName}
-            onApply={(mapping) => void applyMapping(step.fileName, mapping)}
+            onApply={(mapping, valueUnit) => void applyMapping(step.fileName, mapping, valueUnit)}
             onCancel={cancel}
           />
         </>
