@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { installProbe, type BenchProbe } from './probe.ts';
+import { SAVE_MARK } from './work.ts';
 
 declare const window: { __bench: BenchProbe };
 
@@ -287,13 +288,15 @@ export async function measureSave(page: Page, reps: number, on: 'table' | 'dashb
         : `(document.querySelector('dl.kpis')?.textContent ?? '') !== ${JSON.stringify(kpis)}`;
     samples.push(
       await page.evaluate(
-        ([u, n]) => {
+        ([u, n, mark]) => {
           window.__bench.arm('bench-save', u);
+          // A synthetic event is not in a trace's input events: the mark is where the save starts.
+          performance.mark(mark);
           dispatchEvent(new Event('bench-save'));
           (window as unknown as { __benchSave: (i: number) => void }).__benchSave(n);
           return window.__bench.pending!;
         },
-        [until, i] as const,
+        [until, i, SAVE_MARK] as const,
       ),
     );
   }

@@ -1,4 +1,5 @@
 import { ratio, type Summary } from './stats.ts';
+import { framesOf } from './work.ts';
 
 export interface SizeResult {
   size: number | 'seed';
@@ -23,9 +24,25 @@ export interface SizeResult {
     agGridWorst: number;
   };
   pngExport2x: Summary;
+  /**
+   * The main thread's work per interaction (input event, or the save's start, to the end of the last
+   * script task before the paint), from a traced pass after the untraced one; fewer repetitions.
+   */
+  work?: Partial<Record<WorkedInteraction, Summary>>;
   /** Deals found for one-letter queries, equal in both grids (the run stops otherwise). */
   searchCounts: Record<string, string>;
 }
+
+export type WorkedInteraction = 'search' | 'facet' | 'crossFilter' | 'saveTable' | 'saveDashboard';
+
+/** The interactions with a work figure, as the results name them, and their latency's key. */
+export const WORKED: { key: WorkedInteraction; name: string }[] = [
+  { key: 'search', name: 'table search' },
+  { key: 'facet', name: 'facet toggle' },
+  { key: 'crossFilter', name: 'dashboard cross-filter' },
+  { key: 'saveTable', name: 'save → table' },
+  { key: 'saveDashboard', name: 'save → dashboard' },
+];
 
 export interface Chunk {
   file: string;
@@ -226,6 +243,32 @@ export function toMarkdown(r: Results): string {
       s.latency.saveTable ? mp(s.latency.saveTable) : '–',
       s.latency.saveDashboard ? mp(s.latency.saveDashboard) : '–',
     ]);
+  }
+  if (r.sizes.some((s) => s.work)) {
+    lines.push(
+      '',
+      '## Main-thread work and frames to screen, per interaction: median / p95',
+      '',
+      'Work: from the input event (for a save, its start) to the end of the last script task of 1 ms or',
+      'more before the paint, from a traced pass of fewer repetitions after the timed one. Frames: the',
+      'input-to-paint times above in whole 60 Hz frames, one at least (a result waits for a frame).',
+      '',
+    );
+    row(['deals', ...WORKED.flatMap(({ name }) => [`${name} work (ms)`, `${name} frames`])]);
+    row(['---:', ...WORKED.flatMap(() => ['---:', '---:'])]);
+    for (const s of r.sizes) {
+      row([
+        label(s.size),
+        ...WORKED.flatMap(({ key }) => {
+          const latency = s.latency[key];
+          const work = s.work?.[key];
+          return [
+            work ? mp(work) : '–',
+            latency ? `${framesOf(latency.median)} / ${framesOf(latency.p95)}` : '–',
+          ];
+        }),
+      ]);
+    }
   }
   lines.push('', '## Scrolling and export', '');
   row([

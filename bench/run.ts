@@ -29,10 +29,13 @@ import {
   type ImportResult,
   type Results,
   type SizeResult,
+  type WorkedInteraction,
 } from './report.ts';
 import { launchChromium } from './chromium.ts';
+import { traced, workPerInteraction } from './work.ts';
+import type { Page } from 'playwright-core';
 import { serveStatic } from './serve.ts';
-import { summarise } from './stats.ts';
+import { summarise, type Summary } from './stats.ts';
 
 // The repository: where this file sits, or, when it runs bundled into bench/scratch/ (a Node without
 // TypeScript type stripping, see `bench:bundle`), the folder npm runs the script from.
@@ -78,6 +81,16 @@ function build(configArgs: string[]) {
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const ms = (samples: number[]) => summarise(samples);
+// The traced pass that gives each interaction's main-thread work: fewer reps, as tracing slows them.
+const workReps = Math.min(reps, 10);
+
+/** Repeats an interaction under a trace; the main thread's work of each repetition (ms). */
+async function workOf(page: Page, type: string, interact: () => Promise<number[]>): Promise<number[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { result, events } = await traced(cdp, interact);
+  await cdp.detach();
+  return workPerInteraction(events, type, result);
+}
 
 async function main() {
   if (!args['no-build']) {
@@ -128,6 +141,17 @@ async function main() {
       log(`  table search: median ${ms(search.samples).median.toFixed(1)} ms`);
       const facet = await measureFacet(table.page, reps);
       log(`  facet toggle: median ${ms(facet).median.toFixed(1)} ms`);
+      const work: Partial<Record<WorkedInteraction, Summary>> = {};
+      work.search = ms(
+        await workOf(
+          table.page,
+          'keydown',
+          async () =>
+            (await measureSearch(table.page, '#deal-search', '.deals-page .page__head p', workReps)).samples,
+        ),
+      );
+      work.facet = ms(await workOf(table.page, 'click', () => measureFacet(table.page, workReps)));
+      log(`  work: search ${work.search.median.toFixed(1)} ms, facet ${work.facet.median.toFixed(1)} ms`);
       const rows = size === 'seed' ? 0 : Math.min(10_000, Number(size) - 40);
       const scroll = rows > 0 ? await measureScroll(table.page, '.deal-table', 'table tbody tr', rows) : [];
       await table.context.close();
@@ -135,6 +159,9 @@ async function main() {
       const saving = await openReady(browser, { url: ours.table, ready: READY.table });
       const saveTable = await measureSave(saving.page, reps, 'table');
       log(`  save one deal → table painted: median ${ms(saveTable).median.toFixed(1)} ms`);
+      work.saveTable = ms(
+        await workOf(saving.page, 'bench-save', () => measureSave(saving.page, workReps, 'table')),
+      );
       await saving.context.close();
 
       const grid = await openReady(browser, { url: theirs, ready: READY.peer });
@@ -155,6 +182,16 @@ async function main() {
       log(`  save one deal → dashboard painted: median ${ms(saveDashboard).median.toFixed(1)} ms`);
       const cross = await measureCrossFilter(dashboard.page, reps);
       log(`  dashboard cross-filter: median ${ms(cross).median.toFixed(1)} ms`);
+      work.saveDashboard = ms(
+        await workOf(dashboard.page, 'bench-save', () => measureSave(dashboard.page, workReps, 'dashboard')),
+      );
+      work.crossFilter = ms(
+        await workOf(dashboard.page, 'click', () => measureCrossFilter(dashboard.page, workReps)),
+      );
+      log(
+        `  work: save → table ${work.saveTable.median.toFixed(1)} ms, save → dashboard ` +
+          `${work.saveDashboard.median.toFixed(1)} ms, cross-filter ${work.crossFilter.median.toFixed(1)} ms`,
+      );
       const png = await measurePngExport(dashboard.page, Math.min(reps, 10));
       await dashboard.context.close();
 
@@ -186,6 +223,7 @@ async function main() {
               }
             : undefined,
         pngExport2x: ms(png),
+        work,
         searchCounts: Object.fromEntries(search.counts),
       });
     }

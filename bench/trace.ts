@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import {
   measureCrossFilter,
@@ -21,18 +21,15 @@ import {
 import { launchChromium } from './chromium.ts';
 import { serveStatic } from './serve.ts';
 import { summarise } from './stats.ts';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  /** The thread's CPU time, where the event records it. */
-  tdur?: number;
-  args?: { name?: string; data?: { type?: string }; elementCount?: number };
-}
+import {
+  coveredMs,
+  framesOf,
+  interactionStarts,
+  mainThread,
+  traced,
+  workPerInteraction,
+  type TraceEvent,
+} from './work.ts';
 
 const PHASES = {
   script: ['FunctionCall'],
@@ -61,36 +58,6 @@ if (!['search', 'facet', 'cross', 'save', 'scroll'].includes(what))
 const size = args.size ?? '100000';
 const reps = Number(args.reps ?? 20);
 const root = new URL('..', import.meta.url).pathname;
-
-/** Time covered by events, in ms: nested events of one name (Paint inside Paint) count once. */
-function coveredMs(events: TraceEvent[]): number {
-  let covered = 0;
-  let reach = -Infinity;
-  for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
-    const end = e.ts + (e.dur ?? 0);
-    if (end <= reach) continue;
-    covered += end - Math.max(e.ts, reach);
-    reach = end;
-  }
-  return covered / 1000;
-}
-
-async function traced<T>(
-  cdp: CDPSession,
-  run: () => Promise<T>,
-): Promise<{ result: T; events: TraceEvent[] }> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute',
-    transferMode: 'ReportEvents',
-  });
-  const result = await run();
-  await cdp.send('Tracing.end');
-  await complete;
-  return { result, events };
-}
 
 async function main() {
   const port = Number(args.port ?? 4193);
@@ -132,33 +99,22 @@ async function main() {
       await context.close();
       return;
     }
-    const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-    const own = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+    const { own } = mainThread(events);
     const type = what === 'search' ? 'keydown' : what === 'save' ? 'bench-save' : 'click';
-    const starts = own
-      .filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === type)
-      .map((e) => e.ts);
+    const starts = interactionStarts(events, type);
     const totals = Object.fromEntries(Object.keys(PHASES).map((k) => [k, 0])) as Record<
       keyof typeof PHASES,
       number
     >;
-    // Work: from the event to the end of the last script task of at least 1 ms before the paint (the
-    // render and commit; the probe's own per-frame callbacks are far shorter).
-    const work: number[] = [];
     starts.slice(0, samples.length).forEach((start, i) => {
       const end = start + samples[i]! * 1000;
-      const lastScript = own
-        .filter(
-          (e) => e.name === 'FunctionCall' && e.ts >= start - 2000 && e.ts < end && (e.dur ?? 0) >= 1000,
-        )
-        .reduce((last, e) => Math.max(last, e.ts + (e.dur ?? 0)), start);
-      work.push((lastScript - start) / 1000);
       for (const [phase, names] of Object.entries(PHASES) as [keyof typeof PHASES, readonly string[]][]) {
         totals[phase] += coveredMs(
           own.filter((e) => names.includes(e.name) && e.ts >= start - 2000 && e.ts < end),
         );
       }
     });
+    const work = workPerInteraction(events, type, samples);
     const n = Math.min(starts.length, samples.length);
     const figures = summarise(samples);
     process.stdout.write(
@@ -171,7 +127,7 @@ async function main() {
         (work.length > 0
           ? `main-thread work, event to end of commit: median ${summarise(work).median.toFixed(1)} ms, ` +
             `p95 ${summarise(work).p95.toFixed(1)} ms; frames to screen (60 Hz): median ` +
-            `${Math.ceil(figures.median / (1000 / 60))}, p95 ${Math.ceil(figures.p95 / (1000 / 60))}\n`
+            `${framesOf(figures.median)}, p95 ${framesOf(figures.p95)}\n`
           : ''),
     );
     await context.close();
@@ -195,8 +151,7 @@ async function scrollDown(page: Page): Promise<number[]> {
  * elements whose style was recalculated.
  */
 function printScroll(frames: number[], events: TraceEvent[]) {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const own = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const { own } = mainThread(events);
   const ticks = own
     .filter((e) => e.name === 'FireAnimationFrame')
     .map((e) => e.ts)
