@@ -133,6 +133,8 @@ const words = [
     .slice(0, 40)
     .flatMap((d) => [d.title.split(' ')[2] ?? '', d.id.slice(-4), d.parties[0]?.name ?? '']),
   ...['helicopter', 'for', 'x', 'SECURITE', 'sofia', 'σοφια', 'naval group', 'zz-none', '  ', 'ter'],
+  // Tokens with no letter or digit are the only ones looked for in the plain text, not the compact one.
+  ...['-', '/', '(', "'", 'sea-', 'mq 9b'],
 ];
 const some = (values: readonly string[]) => fc.array(fc.constantFrom(...values), { maxLength: 3 });
 const year = fc.integer({ min: 1990, max: 2030 });

@@ -19,9 +19,17 @@ type FacetColumn =
 /** What filtering reads of a list of deals, built once per list. */
 export interface DealIndex {
   deals: readonly Deal[];
-  text: string[];
-  /** `text` without separators, for tokens such as "mq9b" that the plain text misses. */
+  /**
+   * Each row's search fields normalised and without separators, so "MQ9B", "mq 9b" and "MQ-9B" meet.
+   * A token with a letter or digit is looked for here only: wherever its plain form is in the plain
+   * text, its compact form is in this (a token has no whitespace, so it lies within one field).
+   */
   compact: string[];
+  /**
+   * The plain normalised text, needed only by a token with no letter or digit ("&", "-"): built on
+   * the first such search, as keeping it for every list would cost about 40 MB at 200,000 deals.
+   */
+  text?: string[];
   /** NaN where unknown: NaN fails every comparison, so an unknown year or value never matches a range. */
   year: Float64Array;
   usd: Float64Array;
@@ -112,13 +120,10 @@ export function buildIndex(deals: readonly Deal[]): DealIndex {
   const size = deals.length;
   const year = new Float64Array(size);
   const usd = new Float64Array(size);
-  const text = new Array<string>(size);
   const compact = new Array<string>(size);
   deals.forEach((deal, i) => {
-    const fields = searchFields(deal);
-    text[i] = fields.join('\n');
     // Per field, so a compact match never spans two fields ("...gb" + "defence").
-    compact[i] = fields.map(compactText).join('\n');
+    compact[i] = searchFields(deal).map(compactText).join('\n');
     year[i] = dealYear(deal) ?? Number.NaN;
     usd[i] = valueInCurrency(deal, 'USD') ?? Number.NaN;
   });
@@ -132,7 +137,12 @@ export function buildIndex(deals: readonly Deal[]): DealIndex {
     rows: new Int32Array(size),
     near: new Int32Array(size),
   };
-  return { deals, text, compact, year, usd, facets, scratch };
+  return { deals, compact, year, usd, facets, scratch };
+}
+
+/** Each row's plain search text, as the few searches for punctuation need it. */
+function plainText(deals: readonly Deal[]): string[] {
+  return deals.map((deal) => searchFields(deal).join('\n'));
 }
 
 // Each active facet owns one bit of a row's failure mask in `scratch.fails`.
@@ -229,6 +239,7 @@ export function editIndex(
 ): DealIndex {
   const deal = edit.op === 'delete' ? undefined : edit.deal;
   const one = deal ? buildIndex([deal]) : undefined;
+  const plain = index.text && deal ? plainText([deal])[0]! : '';
   const oldCodes = edit.op === 'insert' ? [] : FACET_KEYS.map((key) => rowCodes(index.facets[key], edit.row));
   const facets = {} as Record<FacetKey, FacetColumn>;
   for (const key of FACET_KEYS)
@@ -257,7 +268,7 @@ export function editIndex(
   }
   return {
     deals,
-    text: editList(index.text, edit, one?.text[0] ?? '', mode),
+    ...(index.text ? { text: editList(index.text, edit, plain, mode) } : {}),
     compact: editList(index.compact, edit, one?.compact[0] ?? '', mode),
     year: editTyped(index.year, edit, one?.year[0] ?? Number.NaN, mode),
     usd: editTyped(index.usd, edit, one?.usd[0] ?? Number.NaN, mode),
@@ -284,7 +295,8 @@ function baseMatches(
   if (tokens.length === 0 && !byYear && !byValue) return undefined;
   const [y0, y1] = [yearMin ?? -Infinity, yearMax ?? Infinity];
   const [v0, v1] = [valueMin ?? -Infinity, valueMax ?? Infinity];
-  const { text, compact, year, usd } = index;
+  const { compact, year, usd } = index;
+  const text = tokens.some((t) => t.compact.length === 0) ? (index.text ??= plainText(index.deals)) : [];
   const pass = index.scratch.pass;
   rows: for (let row = 0; row < pass.length; row++) {
     pass[row] = 0;
@@ -296,8 +308,8 @@ function baseMatches(
     if (byValue && !(usd[row]! >= v0 && usd[row]! <= v1)) continue;
     for (let t = 0; t < tokens.length; t++) {
       const { plain, compact: bare } = tokens[t]!;
-      if (text[row]!.includes(plain)) continue;
-      if (bare.length === 0 || !compact[row]!.includes(bare)) continue rows;
+      if (bare.length > 0 ? compact[row]!.includes(bare) : text[row]!.includes(plain)) continue;
+      continue rows;
     }
     pass[row] = 1;
   }
