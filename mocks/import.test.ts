@@ -129,6 +129,23 @@ describe('the batch write', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('answers a batch whose every item is rejected (the same file twice) with the rejects', async () => {
+    const items = [{ data: imported('sipri-20') }, { data: imported('sipri-21') }];
+    expect((await call<BatchResultBody>('POST', '/api/deals/batch', { note: 'first', items })).status).toBe(
+      200,
+    );
+    const twice = await call<BatchResultBody>('POST', '/api/deals/batch', { note: 'again', items });
+    expect(twice.status).toBe(200);
+    expect(twice.body.created).toEqual([]);
+    expect(twice.body.rejected.map((r) => r.id)).toEqual(['sipri-20', 'sipri-21']);
+    expect((await listIds()).total).toBe(seedRecords.length + 2);
+    // Undoing a batch that wrote nothing changes nothing, and says so.
+    const undo = await call<BatchUndoBody>('POST', `/api/deals/batch/${twice.body.batchId}/undo`);
+    expect(undo.status).toBe(200);
+    expect(undo.body).toEqual({ retired: [], reverted: [], skipped: [] });
+    expect((await listIds()).total).toBe(seedRecords.length + 2);
+  });
+
   it('refuses a body that is not a batch, and writes nothing', async () => {
     const bad = await call<{ error: { code: string; message: string } }>('POST', '/api/deals/batch', {
       items: 'all of them',

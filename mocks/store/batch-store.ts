@@ -80,8 +80,13 @@ async function readHeads(
   return heads;
 }
 
+/**
+ * Puts the writes; the caller skips it when there are none. An `await` of this async function that
+ * returned without a request of its own let the transaction commit under the next request ("Transaction
+ * committed too early": a batch whose every item was rejected, such as the same file imported twice,
+ * answered 503 instead of listing the rejects).
+ */
 async function putAll(db: TrackerDb, dataset: DatasetKey, writes: readonly Write[]): Promise<void> {
-  if (writes.length === 0) return;
   await db.revisions.bulkPut(
     writes.map(({ head, entry }) => stampRow({ ...entry, dataset, data: head.data })),
   );
@@ -142,7 +147,7 @@ export function writeBatch(
         updated.push({ id: write.entry.dealId, before: current!.revision, after: write.head.revision });
       }
     });
-    await putAll(db, dataset, writes);
+    if (writes.length > 0) await putAll(db, dataset, writes);
     await db.batches.put(
       stampRow<Omit<BatchRow, 'schemaVersion'>>({
         dataset,
@@ -231,7 +236,7 @@ export function undoBatch(
         body.reverted.push(id);
       } else if (!outcome.ok) body.skipped.push({ id, message: outcome.refusal.message });
     });
-    await putAll(db, dataset, writes);
+    if (writes.length > 0) await putAll(db, dataset, writes);
     await db.batches.put(stampRow<BatchRow>({ ...batch, undoneAt: savedAt }));
     return { ok: true, body };
   });
