@@ -24,6 +24,7 @@ import { useBriefing } from './briefing';
 import { useStableCallback } from '../../components/use-stable-callback';
 import { useDashboard, type Currency } from './use-dashboard';
 import { ValueOverTimeChart } from './value-over-time-chart';
+import { withSlide } from './present-slide-param';
 import './dashboard.css';
 
 // Each card is drawn again only when its props change: the figures keep their identity while equal
@@ -94,9 +95,7 @@ export function DashboardPage() {
   const present = () => {
     // Full screen needs the click's user gesture; a browser that refuses still shows the slides.
     void document.documentElement.requestFullscreen?.().catch(() => undefined);
-    const search = new URLSearchParams(params);
-    search.set('slide', '1');
-    void navigate(`/present?${search.toString()}`);
+    void navigate(`/present?${withSlide(params, 0).toString()}`);
   };
   // The charts' data for "Download data" and descriptions, carried to each card with its export
   // context: worked out when a menu asks, not on every filter click.

@@ -14,7 +14,7 @@ import { useBriefing } from './briefing';
 import { DownloadSlidesButton, FullscreenButton, SlideNav } from './present-controls';
 import { useSlideFit } from './present-fit';
 import { useShrinkToFit } from './present-shrink';
-import { readSlideParam } from './present-slide-param';
+import { slideOf, withSlide } from './present-slide-param';
 import { TitleSlide } from './present-title-slide';
 import { StageChart } from './stage-chart';
 import { SupplierChart } from './supplier-chart';
@@ -156,16 +156,12 @@ export function PresentPage() {
       ]
     : [];
   const count = slides.length;
-  const { index, notice } = readSlideParam(params.get('slide'), count);
+  const { index, notice } = slideOf(params, count);
 
   const go = useCallback(
     (to: number) =>
       setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          next.set('slide', String(to + 1));
-          return next;
-        },
+        (current) => withSlide(current, to),
         // Rendered at once, so a second key pressed before the next frame steps from the new slide.
         { replace: true, flushSync: true },
       ),

@@ -1,17 +1,10 @@
 import { Suspense, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useSearchParams } from '../../components/routing';
 import { Skeleton } from '../../components/skeleton';
+import { DEAL_TABS, readUrlPart, writeUrlState, type DealTab } from '../../domain';
 import './deal-tabs.css';
 
-/** The deal page's views. `overview` is the default and leaves no `tab` in the URL. */
-export const DEAL_TABS = ['overview', 'history'] as const;
-export type DealTab = (typeof DEAL_TABS)[number];
-
 const TAB_LABELS: Record<DealTab, string> = { overview: 'Overview', history: 'History' };
-
-export function parseDealTab(value: string | null): DealTab {
-  return value === 'history' ? 'history' : 'overview';
-}
 
 /**
  * Overview / History as ARIA tabs (WAI-ARIA APG, automatic activation): one tab stop, arrow keys,
@@ -20,18 +13,11 @@ export function parseDealTab(value: string | null): DealTab {
  */
 export function DealTabs({ overview, history }: { overview: ReactNode; history: ReactNode }) {
   const [params, setParams] = useSearchParams();
-  const current = parseDealTab(params.get('tab'));
+  const current = readUrlPart('tab', params).value;
   const tabs = useRef<Partial<Record<DealTab, HTMLButtonElement | null>>>({});
 
   const choose = (tab: DealTab, focus: boolean) => {
-    setParams(
-      (p) => {
-        if (tab === 'overview') p.delete('tab');
-        else p.set('tab', tab);
-        return p;
-      },
-      { flushSync: true },
-    );
+    setParams((p) => writeUrlState({ tab }, p), { flushSync: true });
     if (focus) tabs.current[tab]?.focus();
   };
 
