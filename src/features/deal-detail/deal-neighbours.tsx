@@ -3,7 +3,7 @@ import { useSearchParams } from '../../components/routing';
 import { useDealList } from '../../components/use-deal-list';
 import { ViewLink } from '../../components/view-link';
 import { DataText } from '../../components/data-text';
-import { filterDeals, parseFilterParams, parseSortParam, sortDeals, formatCount } from '../../domain';
+import { formatCount, readUrlPart } from '../../domain';
 import { clampLabel, LABEL_MAX } from '../../domain/text/clamp-text';
 import './deal-neighbours.css';
 
@@ -14,17 +14,18 @@ import './deal-neighbours.css';
 export function DealNeighbours({ id }: { id: string }) {
   const list = useDealList();
   const [params] = useSearchParams();
+  const { collection } = list;
   const neighbours = useMemo(() => {
-    const all = list.data?.deals;
-    if (!all) return undefined;
-    const rows = sortDeals(
-      filterDeals(all, parseFilterParams(params).filter),
-      parseSortParam(params.get('sort')).sort,
-    );
+    if (!collection) return undefined;
+    // The view as the URL schema reads it, through the collection's index and cached sort order, as
+    // the table shows it: the same rows in the same order, without sorting 100,000 deals per page.
+    const rows = collection.query(readUrlPart('filter', params).value, {
+      sort: readUrlPart('sort', params).value,
+    }).deals;
     const index = rows.findIndex((d) => d.id === id);
     if (index < 0) return undefined;
     return { index, count: rows.length, previous: rows[index - 1], next: rows[index + 1] };
-  }, [list.data, params, id]);
+  }, [collection, params, id]);
   if (!neighbours) return null;
   const { index, count, previous, next } = neighbours;
   return (
