@@ -23,8 +23,10 @@ export interface DealIndex {
    * Each row's search fields normalised and without separators, so "MQ9B", "mq 9b" and "MQ-9B" meet.
    * A token with a letter or digit is looked for here only: wherever its plain form is in the plain
    * text, its compact form is in this (a token has no whitespace, so it lies within one field).
+   * Built on the first search, or when the page is idle after the index (`prepareSearch`): the
+   * dashboard's first paint needs the facets and years, not this (about 0.3 s at 100,000 deals).
    */
-  compact: string[];
+  compact?: string[];
   /**
    * The plain normalised text, needed only by a token with no letter or digit ("&", "-"): built on
    * the first such search, as keeping it for every list would cost about 40 MB at 200,000 deals.
@@ -120,10 +122,7 @@ export function buildIndex(deals: readonly Deal[]): DealIndex {
   const size = deals.length;
   const year = new Float64Array(size);
   const usd = new Float64Array(size);
-  const compact = new Array<string>(size);
   deals.forEach((deal, i) => {
-    // Per field, so a compact match never spans two fields ("...gb" + "defence").
-    compact[i] = searchFields(deal).map(compactText).join('\n');
     year[i] = dealYear(deal) ?? Number.NaN;
     usd[i] = valueInCurrency(deal, 'USD') ?? Number.NaN;
   });
@@ -137,7 +136,32 @@ export function buildIndex(deals: readonly Deal[]): DealIndex {
     rows: new Int32Array(size),
     near: new Int32Array(size),
   };
-  return { deals, compact, year, usd, facets, scratch };
+  return { deals, year, usd, facets, scratch };
+}
+
+/** A row's search text without separators; per field, so a match never spans two ("...gb" + "defence"). */
+function compactRow(deal: Deal): string {
+  return searchFields(deal).map(compactText).join('\n');
+}
+
+/** The index's compact search text, built now if no search has needed it yet. */
+function compactOf(index: DealIndex): string[] {
+  return (index.compact ??= index.deals.map(compactRow));
+}
+
+/**
+ * Builds the search text once the page is idle, so that the first keystroke does not pay for it;
+ * where there is no idle callback (Node, the tests), the first search builds it.
+ */
+export function prepareSearch(index: DealIndex): void {
+  if (index.compact || typeof requestIdleCallback !== 'function') return;
+  requestIdleCallback(
+    () => {
+      // An index whose columns an edit handed on is no one's any more: the newer one builds its own.
+      if (!retired.has(index)) compactOf(index);
+    },
+    { timeout: 2000 },
+  );
 }
 
 /** Each row's plain search text, as the few searches for punctuation need it. */
@@ -269,7 +293,7 @@ export function editIndex(
   return {
     deals,
     ...(index.text ? { text: editList(index.text, edit, plain, mode) } : {}),
-    compact: editList(index.compact, edit, one?.compact[0] ?? '', mode),
+    ...(index.compact ? { compact: editList(index.compact, edit, deal ? compactRow(deal) : '', mode) } : {}),
     year: editTyped(index.year, edit, one?.year[0] ?? Number.NaN, mode),
     usd: editTyped(index.usd, edit, one?.usd[0] ?? Number.NaN, mode),
     facets,
@@ -295,7 +319,8 @@ function baseMatches(
   if (tokens.length === 0 && !byYear && !byValue) return undefined;
   const [y0, y1] = [yearMin ?? -Infinity, yearMax ?? Infinity];
   const [v0, v1] = [valueMin ?? -Infinity, valueMax ?? Infinity];
-  const { compact, year, usd } = index;
+  const { year, usd } = index;
+  const compact = tokens.some((t) => t.compact.length > 0) ? compactOf(index) : [];
   const text = tokens.some((t) => t.compact.length === 0) ? (index.text ??= plainText(index.deals)) : [];
   const pass = index.scratch.pass;
   rows: for (let row = 0; row < pass.length; row++) {
