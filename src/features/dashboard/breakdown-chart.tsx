@@ -1,5 +1,4 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import {
   countAxisFormat,
   formatMoney,
@@ -9,12 +8,11 @@ import {
   type DealFilter,
   formatCount,
 } from '../../domain';
-import { AXIS_TICK, selectionOpacity, TOOLTIP_CURSOR, TOOLTIP_STYLE } from './chart-theme';
-import { dimmableBar } from './bar-shapes';
+import { selectionOpacity } from './chart-theme';
 import { BREAKDOWN_COLOUR } from './chart-colours';
 import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
-import { ChartFrame } from '../../components/charts/chart-frame';
+import { SvgBarChart } from '../../components/charts/svg-bar-chart';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 import {
   DrillThroughHeader,
@@ -75,8 +73,7 @@ export function BreakdownChart({
     [metric, ticks, currency],
   );
   const formatLabel = useCallback(
-    (v: unknown) =>
-      metric === 'count' ? formatCount(Number(v)) : formatMoney(Number(v), currency, { compact: true }),
+    (v: number) => (metric === 'count' ? formatCount(v) : formatMoney(v, currency, { compact: true })),
     [metric, currency],
   );
   const dealsOf = useBarDeals(filter);
@@ -96,15 +93,7 @@ export function BreakdownChart({
     ),
     [dealsOf, facet, currency],
   );
-  const labels = useMemo(
-    () => (
-      <LabelList dataKey={key} position="right" fill="currentColor" fontSize={14} formatter={formatLabel} />
-    ),
-    [key, formatLabel],
-  );
-  const onBar = useStableCallback((bar: { payload?: unknown }) =>
-    onToggle(facet, String((bar.payload as BreakdownRow).key)),
-  );
+  const onBar = useStableCallback((row: BreakdownRow) => onToggle(facet, row.key));
   const anything = rows.some((r) => r.count > 0);
   const switches = (
     <span className="segmented" role="group" aria-label="Breakdown">
@@ -185,33 +174,20 @@ export function BreakdownChart({
         ) : null
       }
     >
-      <ChartFrame>
-        <BarChart data={rows} layout="vertical" margin={MARGIN}>
-          <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.15} />
-          <XAxis
-            type="number"
-            dataKey={key}
-            tick={AXIS_TICK}
-            tickLine={false}
-            ticks={ticks}
-            domain={domain}
-            interval={0}
-            tickFormatter={formatAxis}
-          />
-          <YAxis type="category" dataKey="label" tick={AXIS_TICK} tickLine={false} width={150} interval={0} />
-          <Tooltip cursor={TOOLTIP_CURSOR} contentStyle={TOOLTIP_STYLE} content={tooltip} />
-          <Bar
-            dataKey={key}
-            isAnimationActive={false}
-            cursor="pointer"
-            fill={BREAKDOWN_COLOUR}
-            onClick={onBar}
-            shape={dimmableBar}
-          >
-            {labels}
-          </Bar>
-        </BarChart>
-      </ChartFrame>
+      <SvgBarChart
+        data={rows}
+        category={(r) => r.label}
+        value={(r) => r[key]}
+        fill={BREAKDOWN_COLOUR}
+        margin={MARGIN}
+        categoryWidth={150}
+        ticks={ticks}
+        domain={domain}
+        tickFormat={formatAxis}
+        label={formatLabel}
+        tooltip={tooltip}
+        onBar={onBar}
+      />
     </ChartCard>
   );
 }

@@ -1,12 +1,10 @@
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DealFilter, StageCount } from '../../domain';
 import { useMemo } from 'react';
-import { AXIS_TICK, selectionOpacity, TOOLTIP_CURSOR, TOOLTIP_STYLE } from './chart-theme';
-import { dimmableBar } from './bar-shapes';
+import { selectionOpacity } from './chart-theme';
 import { STAGE_COLOURS } from './chart-colours';
 import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
-import { ChartFrame } from '../../components/charts/chart-frame';
+import { SvgBarChart } from '../../components/charts/svg-bar-chart';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 import {
   DrillThroughHeader,
@@ -20,10 +18,6 @@ import { facetBar } from '../../domain/filter/drill-through';
 const ON_PATH = STAGE_COLOURS['on-path'];
 const OFF_PATH = STAGE_COLOURS['off-path'];
 const MARGIN = { top: 4, right: 48, bottom: 4, left: 8 };
-const formatLabel = (v: unknown) => formatCount(Number(v));
-const LABELS = (
-  <LabelList dataKey="count" position="right" fill="currentColor" fontSize={14} formatter={formatLabel} />
-);
 
 /** Lifecycle as horizontal bars in order, stalled and cancelled in another colour below the path. */
 export function StageChart({
@@ -49,9 +43,7 @@ export function StageChart({
       })),
     [stages, filter.status],
   );
-  const onBar = useStableCallback((bar: { payload?: unknown }) =>
-    onStatus(String((bar.payload as StageCount).status)),
-  );
+  const onBar = useStableCallback((stage: StageCount) => onStatus(stage.status));
   const ticks = useMemo(() => roundTicks(Math.max(0, ...stages.map((s) => s.count))), [stages]);
   const domain = useMemo(() => [0, ticks.at(-1) ?? 1] as [number, number], [ticks]);
   const dealsOf = useBarDeals(filter);
@@ -114,33 +106,21 @@ export function StageChart({
         </table>
       }
     >
-      <ChartFrame>
-        <BarChart data={rows} layout="vertical" margin={MARGIN}>
-          <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.15} />
-          <XAxis
-            type="number"
-            tick={AXIS_TICK}
-            tickLine={false}
-            ticks={ticks}
-            domain={domain}
-            interval={0}
-            tickFormatter={countAxisFormat}
-          />
-          <YAxis type="category" dataKey="label" tick={AXIS_TICK} tickLine={false} width={128} interval={0} />
-          <Tooltip cursor={TOOLTIP_CURSOR} contentStyle={TOOLTIP_STYLE} content={tooltip} />
-          <Bar
-            dataKey="count"
-            name="Deals"
-            fill={ON_PATH}
-            shape={dimmableBar}
-            isAnimationActive={false}
-            cursor="pointer"
-            onClick={onBar}
-          >
-            {LABELS}
-          </Bar>
-        </BarChart>
-      </ChartFrame>
+      <SvgBarChart
+        data={rows}
+        category={(s) => s.label}
+        value={(s) => s.count}
+        fill={ON_PATH}
+        name="Deals"
+        margin={MARGIN}
+        categoryWidth={128}
+        ticks={ticks}
+        domain={domain}
+        tickFormat={countAxisFormat}
+        label={formatCount}
+        tooltip={tooltip}
+        onBar={onBar}
+      />
     </ChartCard>
   );
 }

@@ -25,6 +25,7 @@ import { colourOfKey } from './chart-colours';
 import { useStableCallback } from '../../components/use-stable-callback';
 import type { ExportContext } from '../../components/chart-export/export-menu';
 import { ChartFrame } from '../../components/charts/chart-frame';
+import { SvgBarChart } from '../../components/charts/svg-bar-chart';
 import { ChartCard, FilterButton } from '../../components/charts/chart-card';
 import {
   DrillThroughHeader,
@@ -39,6 +40,8 @@ type Metric = 'count' | 'tiv';
 export const MOST_BARS = 12;
 const HORIZONTAL_MARGIN = { top: 4, right: 72, bottom: 4, left: 8 };
 const VERTICAL_MARGIN = { top: 24, right: 16, bottom: 4, left: 4 };
+/** Recharts' default bar fill; every row has its own colour, so it shows only if one has none. */
+const BAR_FILL = '#3182bd';
 
 const tivFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 const wholeTiv = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
@@ -133,16 +136,8 @@ export function SupplierChart({
     [dealsOf, grouping],
   );
   const labels = useMemo(
-    () => (
-      <LabelList
-        dataKey="value"
-        position={horizontal ? 'right' : 'top'}
-        fill="currentColor"
-        fontSize={horizontal ? 14 : 11}
-        formatter={show}
-      />
-    ),
-    [horizontal, show],
+    () => <LabelList dataKey="value" position="top" fill="currentColor" fontSize={11} formatter={show} />,
+    [show],
   );
   const pick = useStableCallback((key: string) => {
     if (grouping === 'year') onYear(Number(key));
@@ -151,6 +146,7 @@ export function SupplierChart({
   const onBar = useStableCallback((bar: { payload?: unknown }) =>
     pick(String((bar.payload as OrderGroupRow).key)),
   );
+  const onRow = useStableCallback((row: OrderGroupRow) => pick(row.key));
   const switches = (
     <>
       <span className="segmented" role="group" aria-label="Orders by">
@@ -183,10 +179,10 @@ export function SupplierChart({
       cursor="pointer"
       onClick={onBar}
       shape={dimmableBar}
-      maxBarSize={horizontal ? 28 : 40}
+      maxBarSize={40}
     >
       {/* Dozens of years leave no room for a number on each bar: the tooltip and the table have them. */}
-      {horizontal || rows.length <= 30 ? labels : null}
+      {rows.length <= 30 ? labels : null}
     </Bar>
   );
   return (
@@ -283,32 +279,26 @@ export function SupplierChart({
         </>
       }
     >
-      <ChartFrame>
-        {horizontal ? (
-          <BarChart data={rows} layout="vertical" margin={HORIZONTAL_MARGIN}>
-            <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.15} />
-            <XAxis
-              type="number"
-              dataKey="value"
-              tick={AXIS_TICK}
-              tickLine={false}
-              ticks={ticks}
-              domain={domain}
-              interval="preserveStartEnd"
-              tickFormatter={metric === 'count' ? countAxisFormat : formatTiv}
-            />
-            <YAxis
-              type="category"
-              dataKey="label"
-              tick={AXIS_TICK}
-              tickLine={false}
-              width={150}
-              interval={0}
-            />
-            <Tooltip cursor={TOOLTIP_CURSOR} contentStyle={TOOLTIP_STYLE} content={tooltip} />
-            {bars}
-          </BarChart>
-        ) : (
+      {horizontal ? (
+        <SvgBarChart
+          data={rows}
+          category={(r) => r.label}
+          value={(r) => r.value}
+          fill={BAR_FILL}
+          margin={HORIZONTAL_MARGIN}
+          categoryWidth={150}
+          ticks={ticks}
+          domain={domain}
+          tickFormat={metric === 'count' ? countAxisFormat : formatTiv}
+          tickInterval="preserveStartEnd"
+          label={show}
+          maxBarSize={28}
+          tooltip={tooltip}
+          onBar={onRow}
+        />
+      ) : (
+        // By year stays a Recharts chart: its year axis thins its labels by measuring them (minTickGap).
+        <ChartFrame>
           <BarChart data={rows} margin={VERTICAL_MARGIN}>
             <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
             <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} minTickGap={8} />
@@ -324,8 +314,8 @@ export function SupplierChart({
             <Tooltip cursor={TOOLTIP_CURSOR} contentStyle={TOOLTIP_STYLE} content={tooltip} />
             {bars}
           </BarChart>
-        )}
-      </ChartFrame>
+        </ChartFrame>
+      )}
     </ChartCard>
   );
 }
