@@ -17,7 +17,7 @@ import { ApiError, type StoredDeal } from './api-error';
 import { clip } from './clip';
 import { readStoredDeal } from './stored-deal';
 import { apiUrl, getJson, getJsonAnswer } from './http';
-import { compileFastParse, UNSURE, type StringPool } from './fast-parse';
+import { compileFastParse, StringPool, UNSURE } from './fast-parse';
 
 let fastDeal: ((record: unknown, pool?: StringPool) => Deal | typeof UNSURE) | undefined;
 
@@ -139,7 +139,7 @@ export async function fetchDeals(
   const rejected: RejectedRecord[] = [];
   const seen = new Map<string, number>();
   // One copy of each repeated short string across the whole load (fast-parse.ts); dropped at the end.
-  const pool: StringPool = new Map();
+  const pool = new StringPool();
   let total: number | undefined;
   let received = 0;
   let maxPages = 1;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import seedRecords from '../../seeds/deals.json';
 import { Deal, parseDealList } from '../domain';
 import { generateSyntheticDeals } from '../domain/synthetic/synthetic';
-import { compileFastParse, UNSURE } from './fast-parse';
+import { compileFastParse, StringPool, UNSURE } from './fast-parse';
 
 const fast = compileFastParse(Deal);
 const seeds = seedRecords as unknown[];
@@ -82,7 +82,7 @@ describe('the fast path agrees with the zod schema', () => {
   it('accepts every seed and synthetic deal, giving exactly what zod gives', () => {
     const records = [...seeds, ...json(generateSyntheticDeals({ size: 500, seed: 7 }))];
     // With a pool of strings shared over the whole list, as a load uses it, and without.
-    const pool = new Map<string, string>();
+    const pool = new StringPool();
     for (const record of records) {
       const parsed = Deal.safeParse(record);
       expect(parsed.success).toBe(true);
@@ -97,7 +97,7 @@ describe('the fast path agrees with the zod schema', () => {
     let unsure = 0;
     fc.assert(
       fc.property(damaged, (record) => {
-        const result = fast(record, new Map());
+        const result = fast(record, new StringPool());
         const parsed = Deal.safeParse(record);
         if (result === UNSURE) {
           unsure += 1;

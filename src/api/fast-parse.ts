@@ -15,12 +15,31 @@ import type { z } from 'zod/mini';
  */
 export const UNSURE: unique symbol = Symbol('unsure');
 type Result = unknown;
-/** Strings already seen in this load, so that each repeated value is kept once (see `compileFastParse`). */
-export type StringPool = Map<string, string>;
+/**
+ * Strings already seen in this load, so that each repeated value is kept once (see `compileFastParse`),
+ * with how often each string field of the schema found its value there.
+ */
+export class StringPool {
+  readonly strings = new Map<string, string>();
+  /** Per string field (its slot): values looked up, and how many of them were there already. */
+  readonly tries: number[] = [];
+  readonly hits: number[] = [];
+  get size(): number {
+    return this.strings.size;
+  }
+}
 type Parse = (value: unknown, pool: StringPool | undefined) => Result;
 
 /** Longer strings are mostly unique (titles, summaries, quotes): pooling them would only cost. */
 const POOLED_LENGTH = 80;
+/**
+ * A field whose values were mostly new over this many is left out of the pool for the rest of the
+ * load: ids, titles and dates are unique per deal, and looking each up and adding it cost as much as
+ * validating the deal (the pool doubled the fast path's time at 100,000 deals) for no string shared.
+ */
+const POOL_SAMPLE = 2000;
+const POOL_MIN_HITS = 0.25;
+let slots = 0;
 
 interface Payload {
   value: unknown;
@@ -110,14 +129,29 @@ function leafParser(schema: z.ZodMiniType): Parse {
   const zod = internals(schema);
   const test = typeTest(zod);
   if (!test) return leaf(schema);
+  const values = zod.def.type === 'enum' ? zod.values : undefined;
+  if (values && !zod.def.checks?.length) {
+    // An allowed value is handed out as the schema's own copy of it: one string per value over the
+    // whole list (status, kind, domains, routes, …), with no pool to look it up in.
+    const own = new Map<unknown, unknown>([...values].map((v) => [v, v]));
+    return (value) => (own.has(value) ? own.get(value) : UNSURE);
+  }
   const checked = withChecks((value) => (test(value) ? value : UNSURE), zod.def.checks);
   if (zod.def.type !== 'string') return checked;
+  const slot = slots++;
   return (value, pool) => {
     const parsed = checked(value, pool);
     if (!pool || typeof parsed !== 'string' || parsed.length > POOLED_LENGTH) return parsed;
-    const kept = pool.get(parsed);
-    if (kept !== undefined) return kept;
-    pool.set(parsed, parsed);
+    const tries = pool.tries[slot] ?? 0;
+    const hits = pool.hits[slot] ?? 0;
+    if (tries >= POOL_SAMPLE && hits < tries * POOL_MIN_HITS) return parsed;
+    pool.tries[slot] = tries + 1;
+    const kept = pool.strings.get(parsed);
+    if (kept !== undefined) {
+      pool.hits[slot] = hits + 1;
+      return kept;
+    }
+    pool.strings.set(parsed, parsed);
     return parsed;
   };
 }
