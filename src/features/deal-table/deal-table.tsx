@@ -1,17 +1,17 @@
 import { useTable } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { isRealServer } from '../../api';
 import { useLocation, useNavigate, useSearchParams } from '../../components/routing';
 import { linkSearch, type Deal, type SortSpec } from '../../domain';
 import { CELLS, COLUMN_META, columns, features } from './columns';
+import { scrollToRow, useFixedRows } from './fixed-rows';
 import { COLUMN_IDS, type ColumnId } from './table-view';
 
 const ROW_HEIGHT = 40;
 const ROWS_ID = 'deal-rows';
 /**
- * Rows drawn above and below the visible ones. The body renders in the scroll event itself (TanStack
- * Virtual flushes it synchronously), so a fast scroll shows no blank rows either way; each extra row
+ * Rows drawn above and below the visible ones. The body renders in the scroll event itself (see
+ * useFixedRows), so a fast scroll shows no blank rows either way; each extra row
  * is drawn on every frame of such a scroll for nothing (4 → 2 would draw 21 rows a frame instead of
  * 25). Left at 4: on the shared machine the difference was within the noise.
  */
@@ -48,16 +48,7 @@ export function DealTable({
   empty?: React.ReactNode;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // TanStack Virtual returns functions that change with scroll; this component is not compiler-memoised.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: deals.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
+  const { first, last, total } = useFixedRows(scrollRef, deals.length, ROW_HEIGHT, OVERSCAN);
   const columnVisibility = useMemo(
     () => Object.fromEntries(COLUMN_IDS.map((id) => [id, visible.includes(id)])),
     [visible],
@@ -97,7 +88,7 @@ export function DealTable({
     // Keep keyboard focus on the active row as it scrolls into view.
     const row = scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${activeIndex}"]`);
     if (row && scrollRef.current?.contains(document.activeElement)) row.focus({ preventScroll: true });
-  }, [activeIndex, virtualizer]);
+  }, [activeIndex]);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     const target = event.target as HTMLElement;
@@ -107,7 +98,7 @@ export function DealTable({
       event.preventDefault();
       const next = Math.max(0, Math.min(deals.length - 1, to));
       setActive(next);
-      virtualizer.scrollToIndex(next, { align: 'auto' });
+      if (scrollRef.current) scrollToRow(scrollRef.current, next, ROW_HEIGHT);
     };
     if (event.key === 'ArrowDown') move(activeIndex + 1);
     else if (event.key === 'ArrowUp') move(activeIndex - 1);
@@ -176,9 +167,10 @@ export function DealTable({
             </tr>
           ))}
         </thead>
-        <tbody style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const deal = deals[item.index];
+        <tbody style={{ height: total }}>
+          {Array.from({ length: Math.max(last - first + 1, 0) }, (_, slot) => {
+            const index = first + slot;
+            const deal = deals[index];
             if (!deal) return null;
             return (
               <DealRow
@@ -186,11 +178,11 @@ export function DealTable({
                 // gives each row element another deal to show, and React rewrites its text and
                 // attributes instead of removing rows and building new ones (rows built per frame of a
                 // scroll cost style and layout-tree work for every element in them).
-                key={item.index - first}
+                key={slot}
                 deal={deal}
-                index={item.index}
-                start={item.start}
-                active={item.index === activeIndex}
+                index={index}
+                start={index * ROW_HEIGHT}
+                active={index === activeIndex}
                 cells={cells}
                 linkSearch={carried}
                 onFocusRow={setActive}
