@@ -107,6 +107,16 @@ function parseEnvelope<T>(schema: z.ZodMiniType<T>, body: unknown, what: string)
   return parsed.data;
 }
 
+/**
+ * The list's envelope, checked by its schema without its records: `data` is `unknown[]`, which zod
+ * would copy element by element (0.15 s at 100,000 deals) to learn only that it is an array.
+ */
+function parseDealListBody(answer: unknown): DealListBody {
+  const data = (answer as { data?: unknown } | null)?.data;
+  if (!Array.isArray(data)) return parseEnvelope(DealListBody, answer, 'deal list');
+  return { ...parseEnvelope(DealListBody, { ...(answer as object), data: [] }, 'deal list'), data };
+}
+
 export interface DealListParams {
   filter?: DealFilter;
   /** `only`: the deleted deals instead of the others (`deleted=only`). */
@@ -155,11 +165,7 @@ export async function fetchDeals(
       ? (bytes: number, length: number | undefined) =>
           onProgress({ received: before, total: totalSoFar, bytes: { received: bytes, total: length } })
       : undefined;
-    const body = parseEnvelope(
-      DealListBody,
-      await getJson(apiUrl('/api/deals', context, query), signal, onBytes),
-      'deal list',
-    );
+    const body = parseDealListBody(await getJson(apiUrl('/api/deals', context, query), signal, onBytes));
     if (total !== undefined && body.total !== total) {
       incomplete = `the server's total changed from ${formatCount(total)} to ${formatCount(body.total)} while the deals were loading`;
       break;

@@ -155,13 +155,11 @@ function compactOf(index: DealIndex): string[] {
  */
 export function prepareSearch(index: DealIndex): void {
   if (index.compact || typeof requestIdleCallback !== 'function') return;
-  requestIdleCallback(
-    () => {
-      // An index whose columns an edit handed on is no one's any more: the newer one builds its own.
-      if (!retired.has(index)) compactOf(index);
-    },
-    { timeout: 2000 },
-  );
+  // No timeout: one that expired while the dashboard was still rendering ran this before its paint.
+  requestIdleCallback(() => {
+    // An index whose columns an edit handed on is no one's any more: the newer one builds its own.
+    if (!retired.has(index)) compactOf(index);
+  });
 }
 
 /** Each row's plain search text, as the few searches for punctuation need it. */
