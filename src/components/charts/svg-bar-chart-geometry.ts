@@ -150,3 +150,16 @@ export function preserveStartEnd(
   }
   return shown;
 }
+
+/** Recharts' tooltip offset from the pointer. */
+const TOOLTIP_OFFSET = 10;
+
+/**
+ * Where a tooltip of `size` starts along one axis for a pointer at `at`, as Recharts places it: 10 px
+ * after it, or before it where it would overrun the plot's `start + length`, never before `start`.
+ */
+export function tooltipAt(at: number, size: number, start: number, length: number): number {
+  const after = at + TOOLTIP_OFFSET;
+  if (after + size > start + length) return Math.max(at - size - TOOLTIP_OFFSET, start);
+  return Math.max(after, start);
+}

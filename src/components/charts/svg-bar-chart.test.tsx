@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SvgBarChart, type TooltipProps } from './svg-bar-chart';
-import { preserveStartEnd, wrapWords } from './svg-bar-chart-geometry';
+import { preserveStartEnd, tooltipAt, wrapWords } from './svg-bar-chart-geometry';
 
 interface Row {
   label: string;
@@ -137,5 +137,12 @@ describe('the axis labels, laid out as Recharts lays them out', () => {
     );
     const u = undefined;
     expect(shown).toEqual([10, u, u, u, 40, u, u, u, u, u, 90]);
+  });
+
+  it('puts the tooltip 10 px after the pointer, or before it where it would leave the plot', () => {
+    expect(tooltipAt(100, 50, 0, 400)).toBe(110);
+    expect(tooltipAt(380, 50, 0, 400)).toBe(320);
+    // Wider than the room on either side: against the plot's start.
+    expect(tooltipAt(30, 390, 0, 400)).toBe(0);
   });
 });

@@ -21,11 +21,13 @@ import {
   plotArea,
   preserveStartEnd,
   rectPath,
+  tooltipAt,
   TICK_GAP,
   wrapWords,
   type Margin,
 } from './svg-bar-chart-geometry';
 import { textWidth } from './svg-bar-chart-text';
+import { useWidth } from './svg-bar-chart-width';
 import './svg-bar-chart.css';
 
 /** What a tooltip's content gets, in the shape Recharts gives its `content` element. */
@@ -60,8 +62,6 @@ export interface SvgBarChartProps<T> {
 
 const TICK_SIZE = 13;
 const LABEL_SIZE = 14;
-/** Recharts' tooltip offset from the pointer, and its move between positions. */
-const TOOLTIP_OFFSET = 10;
 
 interface Active {
   index: number;
@@ -69,24 +69,6 @@ interface Active {
   y: number;
   /** Shown (false once dismissed with Escape or Enter, index kept for the arrow keys). */
   shown: boolean;
-}
-
-function useWidth() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(-1);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element || typeof ResizeObserver === 'undefined') return;
-    const set = (w: number) => setWidth(Math.round(w));
-    set(element.getBoundingClientRect().width);
-    const observer = new ResizeObserver((entries) => {
-      const entry = entries[0];
-      if (entry) set(entry.contentRect.width);
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width] as const;
 }
 
 type Row = { opacity?: number; colour?: string };
@@ -158,13 +140,8 @@ export function SvgBarChart<T>(props: SvgBarChartProps<T>) {
   let tooltipStyle: CSSProperties = { visibility: 'hidden' };
   let side = '';
   if (shownRow !== undefined && active && tooltipBox) {
-    const place = (at: number, size: number, start: number, length: number) => {
-      const after = at + TOOLTIP_OFFSET;
-      if (after + size > start + length) return Math.max(at - size - TOOLTIP_OFFSET, start);
-      return Math.max(after, start);
-    };
-    const tx = place(active.x, tooltipBox.width, plot.left, plot.width);
-    const ty = place(active.y, tooltipBox.height, plot.top, plot.height);
+    const tx = tooltipAt(active.x, tooltipBox.width, plot.left, plot.width);
+    const ty = tooltipAt(active.y, tooltipBox.height, plot.top, plot.height);
     tooltipStyle = { transform: `translate(${tx}px, ${ty}px)`, visibility: 'visible' };
     side = `${tx >= active.x ? ' recharts-tooltip-wrapper-right' : ' recharts-tooltip-wrapper-left'}${ty >= active.y ? ' recharts-tooltip-wrapper-bottom' : ' recharts-tooltip-wrapper-top'}`;
   }
