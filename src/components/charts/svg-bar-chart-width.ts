@@ -2,7 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 
 /**
  * The width of the element `ref` is put on, in whole pixels as Recharts' ResponsiveContainer rounds
- * it; -1 until it is known (after the first commit), so nothing is drawn at a wrong width.
+ * it; -1 until it is known, so nothing is drawn at a wrong width. Only from the ResizeObserver: its
+ * size is in the element's own CSS pixels, which the drawing's coordinates are, whereas
+ * getBoundingClientRect under a slide's `zoom: 2` gives twice that (a chart drawn twice as wide
+ * until the observer's first report).
  */
 export function useWidth() {
   const ref = useRef<HTMLDivElement>(null);
@@ -10,11 +13,9 @@ export function useWidth() {
   useEffect(() => {
     const element = ref.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
-    const set = (w: number) => setWidth(Math.round(w));
-    set(element.getBoundingClientRect().width);
     const observer = new ResizeObserver((entries) => {
       const entry = entries[0];
-      if (entry) set(entry.contentRect.width);
+      if (entry) setWidth(Math.round(entry.contentRect.width));
     });
     observer.observe(element);
     return () => observer.disconnect();
