@@ -53,7 +53,10 @@ export function useFixedRows(
     };
   }, [scroller]);
 
-  const first = Math.max(0, Math.floor(view.top / rowHeight) - overscan);
-  const last = Math.min(count - 1, Math.ceil((view.top + view.height) / rowHeight) - 1 + overscan);
+  // Past the end (the rows shrank under a scrolled box, before its scroll event), the last rows.
+  const start = Math.min(Math.floor(view.top / rowHeight), count - 1);
+  const end = Math.max(start, Math.min(count - 1, Math.ceil((view.top + view.height) / rowHeight) - 1));
+  const first = Math.max(0, start - overscan);
+  const last = Math.min(count - 1, end + overscan);
   return { first, last, total: count * rowHeight };
 }
