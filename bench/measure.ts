@@ -71,6 +71,10 @@ export async function measureLoad(browser: Browser, target: Target, times: numbe
     await page.reload();
     loads.push(await page.evaluate(() => window.__bench.loaded));
   }
+  // The heap as the page settles: work the app leaves for idle time (the search text of the filter
+  // index) is done before it is weighed, as it is a few seconds after any load.
+  await page.waitForTimeout(2000);
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 10_000 })));
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
