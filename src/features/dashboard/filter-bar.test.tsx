@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import seedRecords from '../../../seeds/deals.json';
+import { dealYear, parseDeals } from '../../domain';
 import { renderApp } from '../../test/render-app';
 
 const bar = () => screen.getByRole('group', { name: 'Filter the dashboard' });
@@ -58,7 +60,18 @@ describe('the dashboard filter bar', { timeout: 15_000 }, () => {
     const user = userEvent.setup();
     const { router } = renderApp('/');
     await screen.findByRole('heading', { name: 'Deals by lifecycle stage' });
-    await user.selectOptions(within(bar()).getByRole('combobox', { name: 'Years from' }), '2016');
+    // Every year from the seeds' earliest deal year to their latest, and only those.
+    const known = parseDeals(seedRecords)
+      .deals.map(dealYear)
+      .filter((y): y is number => y !== undefined);
+    const [lo, hi] = [Math.min(...known), Math.max(...known)];
+    const from = within(bar()).getByRole('combobox', { name: 'Years from' });
+    const years = within(from)
+      .getAllByRole('option')
+      .map((o) => Number(o.textContent))
+      .filter((y) => !Number.isNaN(y));
+    expect(years).toEqual(Array.from({ length: hi - lo + 1 }, (_, i) => lo + i));
+    await user.selectOptions(from, '2016');
     await waitFor(() => expect(router.state.location.search).toBe('?yearMin=2016'));
     await user.selectOptions(within(bar()).getByRole('combobox', { name: 'Years to' }), '2010');
     await waitFor(() => expect(router.state.location.search).toBe('?yearMin=2010&yearMax=2010'));

@@ -28,27 +28,43 @@ const MENUS: { facet: BarFacet; label: string; order?: readonly string[] }[] = [
   { facet: 'supplier', label: 'Supplier country' },
 ];
 
-// Per list of deals (a deal collection's, one per version), kept while the list lives: the counts over every deal fix which options exist
-// and the order of the supplier countries, and the years bound the range.
-const overAll = new WeakMap<readonly Deal[], { totals: FacetCounts; years: number[] }>();
-function wholeList(deals: readonly Deal[]) {
-  let entry = overAll.get(deals);
-  if (!entry) {
+// Per list of deals (a deal collection's, one per version), kept while the list lives. The years
+// bound the range and are read from the fact table the charts are drawn from (one typed-array walk):
+// the filter index, which the first paint would otherwise build for them, costs about 0.3 s at
+// 100,000 deals and waits for the first chart click or idle time. The counts over every deal fix
+// which options a menu lists (and the order of the supplier countries): worked out when one opens.
+const yearsByList = new WeakMap<readonly Deal[], number[]>();
+function yearsOf(deals: readonly Deal[]): number[] {
+  let years = yearsByList.get(deals);
+  if (!years) {
+    const { table } = collectionOf(deals).view();
     let lo = Infinity;
     let hi = -Infinity;
-    // The filter index's year column (NaN when unknown), which a save patches: reading each deal's
-    // milestones again cost about 45 ms per save at 100,000 deals.
-    for (const year of collectionOf(deals).index().year) {
-      if (Number.isNaN(year)) continue;
+    // A code past the dictionary is an undated deal; the dictionary may hold a year no deal has any
+    // more (a save moved it), so the rows' codes are read, not the dictionary.
+    for (const code of table.yearCode) {
+      const year = table.years[code];
+      if (year === undefined) continue;
       lo = Math.min(lo, year);
       hi = Math.max(hi, year);
     }
-    const years = lo <= hi ? Array.from({ length: hi - lo + 1 }, (_, i) => lo + i) : [];
-    entry = { totals: filterWithFacetCounts(deals, {}).counts, years };
-    overAll.set(deals, entry);
+    years = lo <= hi ? Array.from({ length: hi - lo + 1 }, (_, i) => lo + i) : [];
+    yearsByList.set(deals, years);
   }
-  return entry;
+  return years;
 }
+
+const totalsByList = new WeakMap<readonly Deal[], FacetCounts>();
+function totalsOf(deals: readonly Deal[]): FacetCounts {
+  let totals = totalsByList.get(deals);
+  if (!totals) {
+    totals = filterWithFacetCounts(deals, {}).counts;
+    totalsByList.set(deals, totals);
+  }
+  return totals;
+}
+
+const NO_OPTIONS: string[] = [];
 
 function optionsOf(
   facet: BarFacet,
@@ -83,12 +99,12 @@ export function FilterBar({
 }) {
   const { filter, setFilter, toggle } = urlFilter;
   const [open, setOpen] = useState<BarFacet | null>(null);
-  const whole = useMemo(() => (deals ? wholeList(deals) : undefined), [deals]);
+  const years = useMemo(() => (deals ? yearsOf(deals) : undefined), [deals]);
   const counts = useMemo(
     () => (deals && open ? filterWithFacetCounts(deals, filter).counts : undefined),
     [deals, filter, open],
   );
-  if (!deals || !whole) return null;
+  if (!deals || !years) return null;
   return (
     <div className="filter-bar" role="group" aria-label="Filter the dashboard">
       {MENUS.map(({ facet, label, order }) => (
@@ -98,13 +114,15 @@ export function FilterBar({
           facet={facet}
           open={open === facet}
           onOpen={(next) => setOpen(next ? facet : null)}
-          options={optionsOf(facet, order, whole.totals[facet], filter[facet] ?? [])}
+          options={
+            open === facet ? optionsOf(facet, order, totalsOf(deals)[facet], filter[facet] ?? []) : NO_OPTIONS
+          }
           selected={filter[facet] ?? []}
           counts={open === facet ? counts?.[facet] : undefined}
           onToggle={(value) => toggle(facet, value)}
         />
       ))}
-      <YearRange years={whole.years} filter={filter} setFilter={setFilter} />
+      <YearRange years={years} filter={filter} setFilter={setFilter} />
     </div>
   );
 }
