@@ -56,6 +56,8 @@ interface InternalDef {
   defaultValue?: unknown;
   catchall?: unknown;
   coerce?: boolean;
+  /** A number format (`z.int()`: "safeint"), checked by the schema itself, not by one of its checks. */
+  format?: string;
 }
 
 interface InternalCheck {
@@ -108,7 +110,8 @@ function withChecks(parse: Parse, checks: readonly InternalCheck[] | undefined):
  */
 function typeTest(zod: Internals): ((value: unknown) => boolean) | undefined {
   const { def } = zod;
-  if (def.coerce) return undefined;
+  // A format is the schema's own check (an integer), outside `checks`: zod parses such a leaf itself.
+  if (def.coerce || def.format !== undefined) return undefined;
   switch (def.type) {
     case 'string':
       return (value) => typeof value === 'string';
