@@ -304,24 +304,16 @@ export function SvgBarChart<T>(props: SvgBarChartProps<T>) {
                   const box = boxes[i]!;
                   const x = plot.left - TICK_GAP;
                   const lines = wrapWords(props.category(row), categoryWidth, (t) => textWidth(t, fontPx));
-                  // Recharts centres the block of lines on the band: up half a line per extra line.
-                  const first = `${Number((0.355 - (lines.length - 1) / 2).toFixed(4))}em`;
                   return (
-                    <text
+                    <SvgText
                       key={i}
                       className="recharts-text recharts-cartesian-axis-tick-value"
-                      fill="currentColor"
                       fontSize={TICK_SIZE}
                       x={x}
                       y={box.bandStart + box.band / 2}
                       textAnchor="end"
-                    >
-                      {lines.map((line, l) => (
-                        <tspan key={l} x={x} dy={l === 0 ? first : '1em'}>
-                          {line}
-                        </tspan>
-                      ))}
-                    </text>
+                      lines={lines}
+                    />
                   );
                 })}
               </g>
@@ -332,19 +324,15 @@ export function SvgBarChart<T>(props: SvgBarChartProps<T>) {
                   const box = boxes[i]!;
                   const x = box.x + box.width + 5;
                   return (
-                    <text
+                    <SvgText
                       key={i}
                       className="recharts-text recharts-label"
-                      fill="currentColor"
                       fontSize={LABEL_SIZE}
                       x={x}
                       y={box.y + box.height / 2}
                       textAnchor="start"
-                    >
-                      <tspan x={x} dy="0.355em">
-                        {props.label(value)}
-                      </tspan>
-                    </text>
+                      lines={[props.label(value)]}
+                    />
                   );
                 })}
               </g>
@@ -353,5 +341,36 @@ export function SvgBarChart<T>(props: SvgBarChartProps<T>) {
         ) : null}
       </div>
     </div>
+  );
+}
+
+/**
+ * Text as Recharts' `Text` writes it: one tspan a line, the block centred on `y` (up half a line per
+ * extra line), so exports and e2e queries see the same elements.
+ */
+function SvgText({
+  className,
+  fontSize,
+  x,
+  y,
+  textAnchor,
+  lines,
+}: {
+  className: string;
+  fontSize: number;
+  x: number;
+  y: number;
+  textAnchor: 'start' | 'end';
+  lines: readonly string[];
+}) {
+  const first = `${Number((0.355 - (lines.length - 1) / 2).toFixed(4))}em`;
+  return (
+    <text className={className} fill="currentColor" fontSize={fontSize} x={x} y={y} textAnchor={textAnchor}>
+      {lines.map((line, l) => (
+        <tspan key={l} x={x} dy={l === 0 ? first : '1em'}>
+          {line}
+        </tspan>
+      ))}
+    </text>
   );
 }
